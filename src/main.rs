@@ -1,0 +1,132 @@
+//! Entry point: parses the command line, then opens the window or runs a headless subcommand.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::presets;
+use serverless_explorer::ui::theme::ThemeKind;
+
+/// See what changes when compute moves from racks to functions.
+#[derive(Parser, Debug)]
+#[command(
+    name = "serverless-explorer",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    /// A preset file (.ron) to open instead of the default preset.
+    preset: Option<PathBuf>,
+
+    /// Render the first settled frame of the window to this PNG, then exit.
+    #[arg(long, value_name = "PATH")]
+    screenshot: Option<PathBuf>,
+
+    /// Window size in points, e.g. 1920x1080.
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    size: Option<(f32, f32)>,
+
+    /// The view to show first: stack, scaling, cold-start or cost.
+    #[arg(long, value_name = "VIEW", value_parser = parse_view)]
+    view: Option<ViewId>,
+
+    /// Force a theme: light, dark or projector.
+    #[arg(long, value_name = "THEME", value_parser = parse_theme)]
+    theme: Option<ThemeKind>,
+
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {}
+
+/// Parses `WxH` in points.
+fn parse_size(text: &str) -> Result<(f32, f32), String> {
+    let (w, h) = text
+        .split_once(['x', 'X'])
+        .ok_or_else(|| format!("`{text}` is not WxH, e.g. 1920x1080"))?;
+    let parse = |v: &str| {
+        v.trim()
+            .parse::<f32>()
+            .ok()
+            .filter(|v| (320.0..=8192.0).contains(v))
+            .ok_or_else(|| format!("`{text}`: each side must be a number from 320 to 8192"))
+    };
+    Ok((parse(w)?, parse(h)?))
+}
+
+fn parse_view(text: &str) -> Result<ViewId, String> {
+    ViewId::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = ViewId::ALL.iter().map(|v| v.key()).collect();
+        format!("`{text}` is not a view (allowed: {})", names.join(", "))
+    })
+}
+
+fn parse_theme(text: &str) -> Result<ThemeKind, String> {
+    ThemeKind::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a theme (allowed: light, dark, projector)"))
+}
+
+fn main() -> ExitCode {
+    env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
+    let cli = Cli::parse();
+    match cli.command {
+        Some(command) => match command {},
+        None => run_window(cli),
+    }
+}
+
+/// Opens the window (or renders it once for `--screenshot`).
+fn run_window(cli: Cli) -> ExitCode {
+    let scenario = match &cli.preset {
+        Some(path) => match presets::load(path) {
+            Ok(s) => Some((presets::Origin::File(path.clone()), s)),
+            Err(e) => {
+                eprintln!("error: {e}");
+                return ExitCode::from(2);
+            }
+        },
+        None => None,
+    };
+    let screenshot = cli.screenshot.clone();
+    let (w, h) = cli.size.unwrap_or((1440.0, 900.0));
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Serverless Explorer")
+        .with_app_id("serverless-explorer")
+        .with_inner_size([w, h])
+        .with_min_inner_size([800.0, 560.0]);
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
+        viewport = viewport.with_icon(icon);
+    }
+    let options = eframe::NativeOptions {
+        viewport,
+        ..Default::default()
+    };
+    let start = StartOptions {
+        scenario,
+        fresh: screenshot.is_some(),
+        screenshot,
+        view: cli.view,
+        theme: cli.theme,
+        ..StartOptions::default()
+    };
+    let exit_code = std::sync::Arc::clone(&start.exit_code);
+    let result = eframe::run_native(
+        "serverless-explorer",
+        options,
+        Box::new(move |cc| Ok(Box::new(ExplorerApp::new(cc, start)))),
+    );
+    if let Err(e) = result {
+        eprintln!(
+            "error: cannot open the window: {e}\n\
+             On Linux a display (X11 or Wayland) and a Vulkan or OpenGL driver are needed, \
+             e.g. `apt-get install mesa-vulkan-drivers libvulkan1`."
+        );
+        return ExitCode::from(1);
+    }
+    let code = exit_code.lock().map_or(1, |c| *c);
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
+}

@@ -1,0 +1,11 @@
+//! Pure data and arithmetic behind the four views. Nothing below here imports egui: the model takes
+//! time as an argument and randomness as a seed, so every result is deterministic.
+
+pub mod cold_start;
+pub mod cost;
+pub mod runtime;
+pub mod scaling;
+pub mod scenario;
+pub mod sizing;
+pub mod stack;
+pub mod traffic;

@@ -1,0 +1,5 @@
+//! The views and their shared theme. Each view is a struct of view state with a `ui` function:
+//! data in, commands out.
+
+pub mod stack;
+pub mod theme;

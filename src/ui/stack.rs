@@ -1,0 +1,388 @@
+//! View 1, "Who owns what": the seven layers of the stack coloured by who is responsible for them in
+//! one hosting model, or two side by side, with the chores each layer means.
+
+use egui::{
+    Align2, Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, WidgetInfo, vec2,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::app::Command;
+use crate::model::scenario::{HostingModel, LaunchType, PackageType, Scenario};
+use crate::model::stack::{Layer, Owner, StackVariant, owner, who_does_it, you_manage};
+use crate::ui::theme::Theme;
+
+/// Show one model or compare two.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StackMode {
+    /// One model, large.
+    #[default]
+    Single,
+    /// Two models side by side.
+    Compare,
+}
+
+/// View state of the stack diagram.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct StackView {
+    /// One model or two.
+    pub mode: StackMode,
+    /// The model shown (left one when comparing).
+    pub primary: HostingModel,
+    /// The right-hand model when comparing.
+    pub secondary: HostingModel,
+    /// The layer whose chores are explained, if one was clicked.
+    pub selected: Option<Layer>,
+}
+
+impl Default for StackView {
+    fn default() -> Self {
+        Self {
+            mode: StackMode::Single,
+            primary: HostingModel::OnPrem,
+            secondary: HostingModel::Lambda,
+            selected: None,
+        }
+    }
+}
+
+/// Seconds a colour change takes.
+const TRANSITION_S: f32 = 0.45;
+
+impl StackView {
+    /// The accessible name of one layer box, e.g. "Host OS patching in Serverless: AWS".
+    pub fn layer_label(model: HostingModel, layer: Layer, owner: Owner) -> String {
+        format!("{} in {}: {}", layer.name(), model.label(), owner.label())
+    }
+
+    /// Shows the controls: mode, model toggles and the two variants that change ownership.
+    pub fn controls_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        commands: &mut Vec<Command>,
+    ) {
+        ui.horizontal_wrapped(|ui| {
+            ui.selectable_value(&mut self.mode, StackMode::Single, "One model")
+                .on_hover_text("Show one hosting model; keys 1–4 switch it");
+            ui.selectable_value(&mut self.mode, StackMode::Compare, "Compare two")
+                .on_hover_text("Show two hosting models side by side");
+            ui.separator();
+            if self.mode == StackMode::Compare {
+                ui.label("Left:");
+            }
+            for (i, model) in HostingModel::ALL.into_iter().enumerate() {
+                ui.selectable_value(&mut self.primary, model, model.label())
+                    .on_hover_text(format!(
+                        "{} ({}), key {}",
+                        model.label(),
+                        model.service(),
+                        i + 1
+                    ));
+            }
+        });
+        if self.mode == StackMode::Compare {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Right:");
+                for model in HostingModel::ALL {
+                    // Distinct labels, so the two rows of toggles have different accessible names.
+                    ui.selectable_value(
+                        &mut self.secondary,
+                        model,
+                        format!("vs {}", model.label()),
+                    )
+                    .on_hover_text(format!("Compare with {}", model.label()));
+                }
+            });
+        }
+        ui.horizontal_wrapped(|ui| {
+            let mut fargate = scenario.containers.launch_type == LaunchType::Fargate;
+            if ui
+                .checkbox(&mut fargate, "Containers on Fargate")
+                .on_hover_text(
+                    "With Fargate, AWS runs the container hosts: no nodes for you to patch",
+                )
+                .changed()
+            {
+                let mut edited = scenario.clone();
+                edited.containers.launch_type = if fargate {
+                    LaunchType::Fargate
+                } else {
+                    LaunchType::Ec2
+                };
+                commands.push(Command::SetScenario(Box::new(edited)));
+            }
+            let mut image = scenario.cold_start.package_type == PackageType::Image;
+            if ui
+                .checkbox(&mut image, "Lambda as a container image")
+                .on_hover_text(
+                    "A container-image function carries its own runtime: its patches become yours",
+                )
+                .changed()
+            {
+                let mut edited = scenario.clone();
+                edited.cold_start.package_type = if image {
+                    PackageType::Image
+                } else {
+                    PackageType::Zip
+                };
+                commands.push(Command::SetScenario(Box::new(edited)));
+            }
+        });
+    }
+
+    /// Shows the whole view: controls, legend, diagram and the explanation of a layer.
+    pub fn ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        scenario: &Scenario,
+        theme: &Theme,
+        commands: &mut Vec<Command>,
+        show_controls: bool,
+    ) {
+        if show_controls {
+            self.controls_ui(ui, scenario, commands);
+            ui.add_space(4.0);
+        }
+        legend_ui(ui, theme);
+        ui.add_space(6.0);
+
+        let variant = StackVariant::of(scenario);
+        let models: Vec<HostingModel> = match self.mode {
+            StackMode::Single => vec![self.primary],
+            StackMode::Compare => vec![self.primary, self.secondary],
+        };
+
+        let available = ui.available_size();
+        let detail_width = (available.x * 0.36).clamp(280.0, 560.0);
+        let side_by_side = available.x > 900.0;
+        let diagram_width = if side_by_side {
+            available.x - detail_width - 16.0
+        } else {
+            available.x
+        };
+        let mut hovered = None;
+        ui.horizontal_top(|ui| {
+            ui.vertical(|ui| {
+                ui.set_width(diagram_width);
+                let height = if side_by_side {
+                    available.y
+                } else {
+                    (available.y * 0.6).max(320.0)
+                };
+                hovered = self.diagram_ui(ui, &models, variant, theme, vec2(diagram_width, height));
+            });
+            if side_by_side {
+                ui.add_space(16.0);
+                ui.vertical(|ui| {
+                    ui.set_width(detail_width);
+                    self.detail_ui(ui, hovered, variant, theme);
+                });
+            }
+        });
+        if !side_by_side {
+            self.detail_ui(ui, hovered, variant, theme);
+        }
+    }
+
+    /// Draws the columns of layers; returns the hovered layer.
+    fn diagram_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        models: &[HostingModel],
+        variant: StackVariant,
+        theme: &Theme,
+        size: egui::Vec2,
+    ) -> Option<Layer> {
+        let (rect, _) = ui.allocate_exact_size(size, Sense::hover());
+        let gap = 24.0;
+        let count = models.len().max(1) as f32;
+        let column_width = ((rect.width() - gap * (count - 1.0)) / count).min(560.0);
+        let total_width = column_width * count + gap * (count - 1.0);
+        let left = rect.center().x - total_width / 2.0;
+        let header_h = 78.0 * theme.text_scale;
+        let row_gap = 6.0;
+        let row_h = ((rect.height() - header_h - row_gap * 7.0) / 7.0).clamp(30.0, 96.0);
+        let painter = ui.painter_at(rect);
+        let mut hovered = None;
+
+        for (column, &model) in models.iter().enumerate() {
+            let x0 = left + column as f32 * (column_width + gap);
+            let (you, shared) = you_manage(model, variant);
+            painter.text(
+                egui::pos2(x0 + column_width / 2.0, rect.top()),
+                Align2::CENTER_TOP,
+                format!("{} ({})", model.label(), model.service()),
+                theme.font(22.0),
+                theme.strong_text,
+            );
+            let count_text = if shared > 0 {
+                format!("You manage {you} of 7 layers, {shared} shared")
+            } else {
+                format!("You manage {you} of 7 layers")
+            };
+            let count_response = ui.interact(
+                Rect::from_min_size(
+                    egui::pos2(x0, rect.top() + 30.0 * theme.text_scale),
+                    vec2(column_width, 32.0 * theme.text_scale),
+                ),
+                ui.scope_id().with(("count", column)),
+                Sense::hover(),
+            );
+            count_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &count_text));
+            painter.text(
+                egui::pos2(
+                    x0 + column_width / 2.0,
+                    rect.top() + 32.0 * theme.text_scale,
+                ),
+                Align2::CENTER_TOP,
+                &count_text,
+                theme.font(20.0),
+                theme.weak_text,
+            );
+
+            for (row, layer) in Layer::ALL.into_iter().enumerate() {
+                let y = rect.top() + header_h + row as f32 * (row_h + row_gap);
+                let layer_rect = Rect::from_min_size(egui::pos2(x0, y), vec2(column_width, row_h));
+                let who = owner(model, layer, variant);
+                let id = ui.scope_id().with(("layer", column, row));
+                let response = ui.interact(layer_rect, id, Sense::click());
+                let label = Self::layer_label(model, layer, who);
+                response.widget_info(|| WidgetInfo::labeled(Role::Button, true, &label));
+                if response.hovered() {
+                    hovered = Some(layer);
+                }
+                if response.clicked() {
+                    self.selected = if self.selected == Some(layer) {
+                        None
+                    } else {
+                        Some(layer)
+                    };
+                }
+                let fill = animated_fill(ui.ctx(), id, who, theme);
+                painter.rect_filled(layer_rect, CornerRadius::same(6), fill);
+                if self.selected == Some(layer) || response.hovered() {
+                    painter.rect_stroke(
+                        layer_rect,
+                        CornerRadius::same(6),
+                        Stroke::new(3.0, theme.highlight),
+                        StrokeKind::Inside,
+                    );
+                }
+                let font = theme.font((row_h * 0.32).clamp(14.0, 22.0));
+                let clip = painter.with_clip_rect(layer_rect.shrink(4.0));
+                clip.text(
+                    egui::pos2(layer_rect.left() + 14.0, layer_rect.center().y),
+                    Align2::LEFT_CENTER,
+                    layer.name(),
+                    font.clone(),
+                    theme.on_fill,
+                );
+                clip.text(
+                    egui::pos2(layer_rect.right() - 14.0, layer_rect.center().y),
+                    Align2::RIGHT_CENTER,
+                    who.label(),
+                    egui::FontId::new(font.size, egui::FontFamily::Proportional),
+                    theme.on_fill,
+                );
+            }
+        }
+        hovered
+    }
+
+    /// Explains the hovered (else selected) layer: what it is, its chores, who does them.
+    fn detail_ui(
+        &self,
+        ui: &mut egui::Ui,
+        hovered: Option<Layer>,
+        variant: StackVariant,
+        theme: &Theme,
+    ) {
+        let Some(layer) = hovered.or(self.selected) else {
+            ui.label(
+                egui::RichText::new("Point at or click a layer to see what it means in chores")
+                    .color(theme.weak_text),
+            );
+            ui.add_space(8.0);
+            ui.label(
+                "From racks you own to functions you deploy, each step hands another layer to \
+                 AWS. Switch models with the buttons above or keys 1 to 4.",
+            );
+            return;
+        };
+        ui.heading(layer.name());
+        ui.label(layer.summary());
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Chores").strong());
+        for chore in layer.chores() {
+            ui.label(format!("• {chore}"));
+        }
+        ui.add_space(6.0);
+        ui.label(egui::RichText::new("Who does them").strong());
+        egui::Grid::new("who_does_it")
+            .num_columns(2)
+            .spacing(vec2(10.0, 6.0))
+            .show(ui, |ui| {
+                for model in HostingModel::ALL {
+                    let who = owner(model, layer, variant);
+                    let chip = egui::RichText::new(format!(" {} ", who.label()))
+                        .color(theme.on_fill)
+                        .background_color(theme.owner(who))
+                        .strong();
+                    ui.label(chip);
+                    ui.add(
+                        egui::Label::new(format!(
+                            "{}: {}",
+                            model.label(),
+                            who_does_it(model, layer, variant)
+                        ))
+                        .wrap(),
+                    );
+                    ui.end_row();
+                }
+            });
+    }
+}
+
+/// The legend: one swatch per owner.
+fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
+    ui.horizontal(|ui| {
+        for (who, meaning) in [
+            (Owner::You, "your team does the work"),
+            (Owner::Aws, "AWS does it for you"),
+            (Owner::Shared, "AWS provides, you configure"),
+        ] {
+            let (rect, _) = ui.allocate_exact_size(vec2(22.0, 22.0), Sense::hover());
+            ui.painter()
+                .rect_filled(rect, CornerRadius::same(4), theme.owner(who));
+            ui.label(egui::RichText::new(who.label()).strong());
+            ui.label(egui::RichText::new(meaning).color(theme.weak_text));
+            ui.add_space(14.0);
+        }
+    });
+}
+
+/// The fill of a layer, easing from its previous owner's colour to the new one.
+fn animated_fill(ctx: &egui::Context, id: egui::Id, who: Owner, theme: &Theme) -> Color32 {
+    let weight = |o: Owner| {
+        ctx.animate_value_with_time(
+            id.with(o.label()),
+            f32::from(u8::from(who == o)),
+            TRANSITION_S,
+        )
+    };
+    let (wy, wa, ws) = (
+        weight(Owner::You),
+        weight(Owner::Aws),
+        weight(Owner::Shared),
+    );
+    let total = (wy + wa + ws).max(f32::EPSILON);
+    let mix = |f: fn(Color32) -> u8| {
+        let v = (f32::from(f(theme.you)) * wy
+            + f32::from(f(theme.aws)) * wa
+            + f32::from(f(theme.shared)) * ws)
+            / total;
+        v.round().clamp(0.0, 255.0) as u8
+    };
+    Color32::from_rgb(mix(|c| c.r()), mix(|c| c.g()), mix(|c| c.b()))
+}
