@@ -10,6 +10,10 @@ use serde::{Deserialize, Serialize};
 use crate::derived::Derived;
 use crate::model::scenario::{HostingModel, Scenario};
 use crate::presets::{self, Origin};
+use crate::ui::cold_start::ColdStartView;
+use crate::ui::cost::CostView;
+use crate::ui::editor::EditorPanel;
+use crate::ui::scaling::ScalingView;
 use crate::ui::stack::StackView;
 use crate::ui::theme::{Theme, ThemeChoice, ThemeKind};
 
@@ -19,16 +23,25 @@ pub enum ViewId {
     /// Who owns each layer.
     #[default]
     Stack,
+    /// A traffic spike played through all four models.
+    Scaling,
+    /// Environments, init phases and latency.
+    ColdStart,
+    /// Monthly bills and break-even points.
+    Cost,
 }
 
 impl ViewId {
     /// Every view, in tab order.
-    pub const ALL: [Self; 1] = [Self::Stack];
+    pub const ALL: [Self; 4] = [Self::Stack, Self::Scaling, Self::ColdStart, Self::Cost];
 
     /// Tab label.
     pub fn label(self) -> &'static str {
         match self {
             Self::Stack => "Who owns what",
+            Self::Scaling => "Scaling",
+            Self::ColdStart => "Cold starts",
+            Self::Cost => "Cost",
         }
     }
 
@@ -36,6 +49,9 @@ impl ViewId {
     pub fn key(self) -> &'static str {
         match self {
             Self::Stack => "stack",
+            Self::Scaling => "scaling",
+            Self::ColdStart => "cold-start",
+            Self::Cost => "cost",
         }
     }
 
@@ -76,6 +92,16 @@ pub struct Settings {
     pub view: ViewId,
     /// State of the stack view.
     pub stack: StackView,
+    /// State of the scaling view.
+    pub scaling: ScalingView,
+    /// State of the cold-start view.
+    pub cold_start: ColdStartView,
+    /// State of the cost view.
+    pub cost: CostView,
+    /// State of the scenario editor.
+    pub editor: EditorPanel,
+    /// Whether the scenario editor is shown.
+    pub show_editor: bool,
     /// The preset or file open when the app was last closed.
     pub last_origin: Option<Origin>,
 }
@@ -86,6 +112,11 @@ impl Default for Settings {
             theme: ThemeChoice::System,
             view: ViewId::Stack,
             stack: StackView::default(),
+            scaling: ScalingView::default(),
+            cold_start: ColdStartView::default(),
+            cost: CostView::default(),
+            editor: EditorPanel::default(),
+            show_editor: true,
             last_origin: None,
         }
     }
@@ -492,8 +523,9 @@ pub fn slug(name: &str) -> String {
     }
 }
 
-impl eframe::App for ExplorerApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+impl ExplorerApp {
+    /// Draws the whole window: top bar, status bar, editor and the current view.
+    pub fn draw(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         let theme = self.theme(&ctx);
         theme.apply(&ctx);
@@ -506,18 +538,95 @@ impl eframe::App for ExplorerApp {
             )
             .show(ui, |ui| self.top_bar_ui(ui, &theme));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
+        if self.settings.show_editor {
+            egui::Panel::right("editor")
+                .resizable(true)
+                .default_size(360.0)
+                .show(ui, |ui| {
+                    self.settings.editor.ui(
+                        ui,
+                        &self.scenario,
+                        self.settings.view,
+                        &theme,
+                        &mut self.commands,
+                    );
+                });
+        }
+        let view = self.settings.view;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(16)))
-            .show(ui, |ui| match self.settings.view {
-                ViewId::Stack => {
-                    self.settings
-                        .stack
-                        .ui(ui, &self.scenario, &theme, &mut self.commands, true);
-                }
-            });
+            .show(ui, |ui| self.view_ui(ui, view, &theme, true));
 
         self.apply_commands(&ctx);
         self.drive_screenshot(&ctx);
+    }
+
+    /// Puts the views in the state a slide should show: two stacks compared side by side.
+    pub fn prepare_export(&mut self) {
+        self.settings.stack.mode = crate::ui::stack::StackMode::Compare;
+        self.settings.stack.primary = HostingModel::OnPrem;
+        self.settings.stack.secondary = HostingModel::Lambda;
+    }
+
+    /// Draws one view alone under a title, filling the frame: used for PNG export.
+    pub fn draw_view_only(&mut self, ui: &mut egui::Ui, view: ViewId) {
+        let ctx = ui.ctx().clone();
+        let theme = self.theme(&ctx);
+        theme.apply(&ctx);
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(24)))
+            .show(ui, |ui| {
+                ui.horizontal(|ui| {
+                    ui.label(
+                        egui::RichText::new(format!("{}: {}", view.label(), self.scenario.name))
+                            .font(theme.font(28.0))
+                            .strong(),
+                    );
+                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                        ui.label(
+                            egui::RichText::new(format!(
+                                "Serverless Explorer · rates as of {} · USD, us-east-1",
+                                self.scenario.rates.as_of
+                            ))
+                            .color(theme.weak_text),
+                        );
+                    });
+                });
+                ui.add_space(8.0);
+                self.view_ui(ui, view, &theme, false);
+            });
+        // Views may push commands (none in export); they are dropped, not applied.
+        self.commands.clear();
+    }
+
+    /// The body of one view; `controls` is false for exported slides.
+    fn view_ui(&mut self, ui: &mut egui::Ui, view: ViewId, theme: &Theme, controls: bool) {
+        let (scenario, derived, commands) = (&self.scenario, &self.derived, &mut self.commands);
+        match view {
+            ViewId::Stack => self
+                .settings
+                .stack
+                .ui(ui, scenario, theme, commands, controls),
+            ViewId::Scaling => self
+                .settings
+                .scaling
+                .ui(ui, scenario, derived, theme, commands),
+            ViewId::ColdStart => {
+                self.settings
+                    .cold_start
+                    .ui(ui, scenario, derived, theme, commands);
+            }
+            ViewId::Cost => self
+                .settings
+                .cost
+                .ui(ui, scenario, derived, theme, commands),
+        }
+    }
+}
+
+impl eframe::App for ExplorerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.draw(ui);
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -6,4 +6,5 @@ pub mod derived;
 pub mod export;
 pub mod model;
 pub mod presets;
+pub mod report;
 pub mod ui;

@@ -5,7 +5,10 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::derived::Derived;
+use serverless_explorer::export;
 use serverless_explorer::presets;
+use serverless_explorer::report::{self, ReportFormat};
 use serverless_explorer::ui::theme::ThemeKind;
 
 /// See what changes when compute moves from racks to functions.
@@ -41,7 +44,38 @@ struct Cli {
 }
 
 #[derive(Subcommand, Debug)]
-enum Command {}
+enum Command {
+    /// Print the numbers behind the four views.
+    Report {
+        /// A preset file, or the id or name of a built-in preset.
+        #[arg(long, value_name = "FILE|NAME", default_value = "startup-rest-api")]
+        preset: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "json")]
+        format: ReportFormat,
+    },
+    /// Render views to PNG without opening a window.
+    Export {
+        /// A preset file, or the id or name of a built-in preset.
+        #[arg(long, value_name = "FILE|NAME", default_value = "startup-rest-api")]
+        preset: String,
+        /// The view: stack, scaling, cold-start, cost, or all.
+        #[arg(long, value_name = "VIEW")]
+        view: String,
+        /// The PNG to write, or a folder when --view all.
+        #[arg(long, value_name = "PATH")]
+        out: PathBuf,
+        /// Layout size in points.
+        #[arg(long, value_name = "WxH", value_parser = parse_size, default_value = "1920x1080")]
+        size: (f32, f32),
+        /// Pixels per point (2 writes 2× images for crisp slides).
+        #[arg(long, default_value_t = 2.0, value_parser = parse_scale)]
+        scale: f32,
+        /// Theme: light, dark or projector.
+        #[arg(long, value_parser = parse_theme, default_value = "light")]
+        theme: ThemeKind,
+    },
+}
 
 /// Parses `WxH` in points.
 fn parse_size(text: &str) -> Result<(f32, f32), String> {
@@ -65,6 +99,13 @@ fn parse_view(text: &str) -> Result<ViewId, String> {
     })
 }
 
+fn parse_scale(text: &str) -> Result<f32, String> {
+    text.parse::<f32>()
+        .ok()
+        .filter(|v| (0.5..=4.0).contains(v))
+        .ok_or_else(|| format!("`{text}` is not a scale (allowed 0.5 to 4)"))
+}
+
 fn parse_theme(text: &str) -> Result<ThemeKind, String> {
     ThemeKind::parse(text)
         .ok_or_else(|| format!("`{text}` is not a theme (allowed: light, dark, projector)"))
@@ -74,7 +115,15 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match command {},
+        Some(Command::Report { preset, format }) => run_report(&preset, format),
+        Some(Command::Export {
+            preset,
+            view,
+            out,
+            size,
+            scale,
+            theme,
+        }) => run_export(&preset, &view, &out, size, scale, theme),
         None => run_window(cli),
     }
 }
@@ -129,4 +178,90 @@ fn run_window(cli: Cli) -> ExitCode {
     }
     let code = exit_code.lock().map_or(1, |c| *c);
     ExitCode::from(u8::try_from(code).unwrap_or(1))
+}
+
+/// Writes the program's output. The only place that prints to stdout.
+#[expect(clippy::print_stdout, reason = "the CLI's output goes to stdout")]
+fn emit(text: &str) {
+    print!("{text}");
+}
+
+/// `report`: prints the numbers behind the views.
+fn run_report(preset: &str, format: ReportFormat) -> ExitCode {
+    let scenario = match presets::resolve(preset) {
+        Ok((_, s)) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let derived = Derived::compute(&scenario);
+    emit(&report::render(&scenario, &derived, format));
+    ExitCode::SUCCESS
+}
+
+/// `export`: renders views to PNG offscreen.
+fn run_export(
+    preset: &str,
+    view: &str,
+    out: &std::path::Path,
+    (w, h): (f32, f32),
+    scale: f32,
+    theme: ThemeKind,
+) -> ExitCode {
+    let scenario = match presets::resolve(preset) {
+        Ok((_, s)) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let targets: Vec<(ViewId, PathBuf)> = if view == "all" {
+        if let Err(e) = std::fs::create_dir_all(out) {
+            eprintln!("error: {}: cannot create the folder: {e}", out.display());
+            return ExitCode::from(2);
+        }
+        ViewId::ALL
+            .into_iter()
+            .map(|v| (v, out.join(format!("{}.png", v.key()))))
+            .collect()
+    } else {
+        match parse_view(view) {
+            Ok(v) => vec![(v, out.to_owned())],
+            Err(e) => {
+                eprintln!("error: --view {e}, or all");
+                return ExitCode::from(2);
+            }
+        }
+    };
+    let mut renderer = match export::offscreen::Offscreen::new() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    for (view, path) in targets {
+        let image = match export::render_view(
+            &mut renderer,
+            scenario.clone(),
+            view,
+            egui::vec2(w, h),
+            scale,
+            theme,
+        ) {
+            Ok(image) => image,
+            Err(e) => {
+                eprintln!("error: {}: {e}", path.display());
+                return ExitCode::from(1);
+            }
+        };
+        if let Err(e) = export::save_png(&image, &path) {
+            eprintln!("error: {e}");
+            return ExitCode::from(1);
+        }
+        let [pw, ph] = image.size;
+        emit(&format!("wrote {} ({pw}×{ph})\n", path.display()));
+    }
+    ExitCode::SUCCESS
 }

@@ -23,10 +23,60 @@ pub struct BuiltIn {
 }
 
 /// The built-in library, in menu order. The first is the default preset.
-pub const BUILT_INS: &[BuiltIn] = &[BuiltIn {
-    id: "startup-rest-api",
-    source: include_str!("../presets/startup-rest-api.ron"),
-}];
+pub const BUILT_INS: &[BuiltIn] = &[
+    BuiltIn {
+        id: "startup-rest-api",
+        source: include_str!("../presets/startup-rest-api.ron"),
+    },
+    BuiltIn {
+        id: "rest-graphql-api",
+        source: include_str!("../presets/rest-graphql-api.ron"),
+    },
+    BuiltIn {
+        id: "image-processing-on-upload",
+        source: include_str!("../presets/image-processing-on-upload.ron"),
+    },
+    BuiltIn {
+        id: "scheduled-nightly-job",
+        source: include_str!("../presets/scheduled-nightly-job.ron"),
+    },
+    BuiltIn {
+        id: "event-driven-pipeline",
+        source: include_str!("../presets/event-driven-pipeline.ron"),
+    },
+    BuiltIn {
+        id: "webhook-receiver",
+        source: include_str!("../presets/webhook-receiver.ron"),
+    },
+    BuiltIn {
+        id: "auth-hook",
+        source: include_str!("../presets/auth-hook.ron"),
+    },
+    BuiltIn {
+        id: "long-batch-job",
+        source: include_str!("../presets/long-batch-job.ron"),
+    },
+    BuiltIn {
+        id: "steady-high-throughput",
+        source: include_str!("../presets/steady-high-throughput.ron"),
+    },
+    BuiltIn {
+        id: "cold-start-sensitive-java-api",
+        source: include_str!("../presets/cold-start-sensitive-java-api.ron"),
+    },
+    BuiltIn {
+        id: "heavy-in-memory-state",
+        source: include_str!("../presets/heavy-in-memory-state.ron"),
+    },
+    BuiltIn {
+        id: "hybrid-api-and-nightly-batch",
+        source: include_str!("../presets/hybrid-api-and-nightly-batch.ron"),
+    },
+    BuiltIn {
+        id: "startup-spike-2022-rules",
+        source: include_str!("../presets/startup-spike-2022-rules.ron"),
+    },
+];
 
 /// Where a scenario came from.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -1,0 +1,308 @@
+//! The numbers behind the four views, for the `report` command: JSON (the documented contract),
+//! plain text, or CSV.
+
+use serde_json::{Map, Value, json};
+
+use crate::derived::Derived;
+use crate::model::cost::{self, Bill, format_usd};
+use crate::model::scenario::{HostingModel, Scenario};
+
+/// Output format of the report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum ReportFormat {
+    /// JSON with the keys PRODUCT.md names.
+    Json,
+    /// Human-readable text.
+    Text,
+    /// One `section,model,key,value` row per figure.
+    Csv,
+}
+
+/// Rounds to cents for the JSON (lines already are whole cents).
+fn usd_value(usd: f64) -> Value {
+    json!((usd * 100.0).round() / 100.0)
+}
+
+fn bill_json(bill: &Bill) -> Value {
+    let lines: Vec<Value> = bill
+        .lines
+        .iter()
+        .map(|line| {
+            json!({
+                "label": line.label,
+                "detail": line.detail,
+                "usd": usd_value(line.usd()),
+            })
+        })
+        .collect();
+    json!({
+        "total_usd": usd_value(bill.total_usd()),
+        "lines": lines,
+        "notes": bill.notes,
+    })
+}
+
+/// The whole report as a JSON value.
+pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
+    let bills = &derived.bills;
+    let mut lambda = Map::new();
+    for (key, usd) in bills.lambda.report_usd() {
+        lambda.insert(key.to_owned(), usd_value(usd));
+    }
+    if let Value::Object(detail) = bill_json(&bills.lambda_bill) {
+        for (key, value) in detail {
+            lambda.entry(key).or_insert(value);
+        }
+    }
+    let break_evens: Vec<Value> = derived
+        .curves
+        .break_evens
+        .iter()
+        .map(|b| {
+            json!({
+                "requests_per_month": b.requests_per_month,
+                "cheaper_below": b.cheaper_below.key(),
+                "cheaper_above": b.cheaper_above.key(),
+                "cost_usd": usd_value(b.cost_usd),
+                "sentence": b.sentence(),
+            })
+        })
+        .collect();
+    let latency = &derived.cold_start.latency;
+    json!({
+        "preset": scenario.name,
+        "format": scenario.format,
+        "rates_as_of": scenario.rates.as_of,
+        "rates_source": scenario.rates.source,
+        "cost": {
+            "requests_per_month": scenario.workload.requests_per_month,
+            "lambda": Value::Object(lambda),
+            "vm": bill_json(&bills.vm),
+            "containers": bill_json(&bills.containers),
+            "on_prem": bill_json(&bills.on_prem),
+            "break_evens": break_evens,
+        },
+        "scaling": serde_json::to_value(derived.scaling.summaries()).unwrap_or(Value::Null),
+        "cold_start": {
+            "method": format!("{:?}", derived.cold_start.method).to_lowercase(),
+            "requests": latency.requests,
+            "cold_ratio": latency.cold_ratio,
+            "p50_ms": latency.p50_ms,
+            "p95_ms": latency.p95_ms,
+            "p99_ms": latency.p99_ms,
+            "mean_ms": latency.mean_ms,
+            "cold_starts_per_hour": latency.cold_starts_per_hour,
+            "throttled": latency.throttled,
+            "billed_init_s": latency.billed_init_s,
+        },
+    })
+}
+
+/// The report as human-readable text.
+pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::new();
+    let bills = &derived.bills;
+    let _ = writeln!(out, "{}", scenario.name);
+    let _ = writeln!(
+        out,
+        "Rates as of {} ({}); USD, us-east-1, on-demand",
+        scenario.rates.as_of, scenario.rates.source
+    );
+    let _ = writeln!(
+        out,
+        "\nMonthly cost at {} requests a month",
+        cost::format_requests(scenario.workload.requests_per_month as f64)
+    );
+    for model in HostingModel::ALL {
+        let bill = bills.get(model);
+        let _ = writeln!(
+            out,
+            "\n  {:<40} {:>14}",
+            model.label(),
+            format_usd(bill.total_usd())
+        );
+        for line in &bill.lines {
+            let _ = writeln!(
+                out,
+                "    {:<38} {:>14}   {}",
+                line.label,
+                format_usd(line.usd()),
+                line.detail
+            );
+        }
+        for note in &bill.notes {
+            let _ = writeln!(out, "    note: {note}");
+        }
+    }
+    if !derived.curves.break_evens.is_empty() {
+        let _ = writeln!(out, "\nBreak-even points");
+        for b in &derived.curves.break_evens {
+            let _ = writeln!(out, "  {}", b.sentence());
+        }
+    }
+    let _ = writeln!(out, "\nScaling over the traffic timeline");
+    let summaries = derived.scaling.summaries();
+    for model in HostingModel::ALL {
+        let s = summaries.get(model);
+        let catch_up = s.catch_up_s.map_or_else(
+            || "never fell short".to_owned(),
+            |t| format!("caught up in {t:.1} s"),
+        );
+        let _ = writeln!(
+            out,
+            "  {:<18} peak capacity {:>10.0}  served {:>14.0}  dropped {:>12.0}  {catch_up}",
+            model.label(),
+            s.peak_capacity,
+            s.served_requests,
+            s.dropped_requests
+        );
+    }
+    let l = &derived.cold_start.latency;
+    let _ = writeln!(
+        out,
+        "\nCold starts ({:?} method)\n  cold share {:.3}%  p50 {:.0} ms  p95 {:.0} ms  p99 {:.0} ms  \
+         cold starts per hour {:.1}",
+        derived.cold_start.method,
+        l.cold_ratio * 100.0,
+        l.p50_ms,
+        l.p95_ms,
+        l.p99_ms,
+        l.cold_starts_per_hour
+    );
+    out
+}
+
+/// The report as CSV rows `section,model,key,value`.
+pub fn to_csv(scenario: &Scenario, derived: &Derived) -> String {
+    let mut rows = vec!["section,model,key,value".to_owned()];
+    let json = to_json(scenario, derived);
+    let mut push = |section: &str, model: &str, key: &str, value: &Value| {
+        let text = match value {
+            Value::String(s) => format!("\"{}\"", s.replace('"', "\"\"")),
+            Value::Null => String::new(),
+            other => other.to_string(),
+        };
+        rows.push(format!("{section},{model},{key},{text}"));
+    };
+    for model in HostingModel::ALL {
+        if let Some(Value::Object(fields)) = json.pointer(&format!("/cost/{}", model.key())) {
+            let mut keys: Vec<_> = fields.iter().filter(|(_, v)| v.is_number()).collect();
+            keys.sort_by(|a, b| a.0.cmp(b.0));
+            for (key, value) in keys {
+                push("cost", model.key(), key, value);
+            }
+        }
+        if let Some(Value::Object(fields)) = json.pointer(&format!("/scaling/{}", model.key())) {
+            let mut keys: Vec<_> = fields.iter().collect();
+            keys.sort_by(|a, b| a.0.cmp(b.0));
+            for (key, value) in keys {
+                push("scaling", model.key(), key, value);
+            }
+        }
+    }
+    if let Some(Value::Object(fields)) = json.pointer("/cold_start") {
+        let mut keys: Vec<_> = fields.iter().collect();
+        keys.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, value) in keys {
+            push("cold_start", "lambda", key, value);
+        }
+    }
+    let mut out = rows.join("\n");
+    out.push('\n');
+    out
+}
+
+/// The report in the asked format.
+pub fn render(scenario: &Scenario, derived: &Derived, format: ReportFormat) -> String {
+    match format {
+        ReportFormat::Json => {
+            let mut text = serde_json::to_string_pretty(&to_json(scenario, derived))
+                .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+            text.push('\n');
+            text
+        }
+        ReportFormat::Text => to_text(scenario, derived),
+        ReportFormat::Csv => to_csv(scenario, derived),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report() -> Value {
+        let (_, scenario) = crate::presets::default_scenario();
+        to_json(&scenario, &Derived::compute(&scenario))
+    }
+
+    #[test]
+    fn json_has_every_contract_key() {
+        let json = report();
+        for key in [
+            "requests_usd",
+            "compute_usd",
+            "init_usd",
+            "provisioned_usd",
+            "ephemeral_storage_usd",
+            "front_door_usd",
+            "total_usd",
+        ] {
+            assert!(json["cost"]["lambda"][key].is_number(), "cost.lambda.{key}");
+        }
+        for model in ["vm", "containers", "on_prem"] {
+            assert!(json["cost"][model]["total_usd"].is_number(), "cost.{model}");
+        }
+        for model in ["lambda", "vm", "containers", "on_prem"] {
+            for key in ["peak_capacity", "served_requests", "dropped_requests"] {
+                assert!(
+                    json["scaling"][model][key].is_number(),
+                    "scaling.{model}.{key}"
+                );
+            }
+            let catch_up = &json["scaling"][model]["catch_up_s"];
+            assert!(
+                catch_up.is_number() || catch_up.is_null(),
+                "scaling.{model}.catch_up_s"
+            );
+        }
+        for key in ["cold_ratio", "p50_ms", "p95_ms", "p99_ms"] {
+            assert!(json["cold_start"][key].is_number(), "cold_start.{key}");
+        }
+    }
+
+    #[test]
+    fn lambda_total_is_sum_of_rounded_lines() {
+        let json = report();
+        let lambda = &json["cost"]["lambda"];
+        let sum: f64 = [
+            "requests_usd",
+            "compute_usd",
+            "init_usd",
+            "provisioned_usd",
+            "ephemeral_storage_usd",
+            "front_door_usd",
+        ]
+        .iter()
+        .map(|k| lambda[*k].as_f64().unwrap())
+        .sum();
+        let total = lambda["total_usd"].as_f64().unwrap();
+        assert!((sum - total).abs() < 0.005, "{sum} vs {total}");
+    }
+
+    #[test]
+    fn csv_and_text_carry_the_same_total() {
+        let (_, scenario) = crate::presets::default_scenario();
+        let derived = Derived::compute(&scenario);
+        let total = derived.bills.lambda_bill.total_usd();
+        let csv = to_csv(&scenario, &derived);
+        assert!(csv.starts_with("section,model,key,value\n"));
+        assert!(
+            csv.lines()
+                .any(|l| l == format!("cost,lambda,total_usd,{total}")),
+            "{csv}"
+        );
+        let text = to_text(&scenario, &derived);
+        assert!(text.contains(&format_usd(total)), "{text}");
+    }
+}
