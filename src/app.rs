@@ -80,6 +80,34 @@ pub enum Command {
     ShowView(ViewId),
     /// Make a hosting model the focus of the views (keys 1–4).
     FocusModel(HostingModel),
+    /// Undo the last scenario edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Go back to the scenario as its preset or file has it.
+    Revert,
+    /// Save to the scenario's file, or ask where if it is a built-in preset.
+    Save,
+    /// Enter or leave presentation mode.
+    TogglePresentation,
+    /// Show the previous (-1) or next (+1) built-in preset.
+    StepPreset(i32),
+    /// Export a PNG of the current view at 2× (asks where).
+    ExportViewDialog,
+    /// Export a PNG of the whole window as it is on screen (asks where).
+    ExportWindowDialog,
+    /// Copy an image of the current view to the clipboard.
+    CopyImage,
+    /// Open or close the keyboard-shortcut help.
+    ToggleHelp,
+    /// Copy the scenario to the clipboard as RON text.
+    CopyPreset,
+    /// Load a preset from the clipboard's text (validated like a file).
+    PastePreset,
+    /// Go to a step of the guided tour (starting it if needed).
+    TourStep(usize),
+    /// Close the guided tour.
+    EndTour,
 }
 
 /// Settings persisted between runs.
@@ -104,6 +132,9 @@ pub struct Settings {
     pub show_editor: bool,
     /// The preset or file open when the app was last closed.
     pub last_origin: Option<Origin>,
+    /// Whether presentation mode is on (runtime only: the app always starts in the normal layout).
+    #[serde(skip)]
+    pub presentation: bool,
 }
 
 impl Default for Settings {
@@ -118,7 +149,19 @@ impl Default for Settings {
             editor: EditorPanel::default(),
             show_editor: true,
             last_origin: None,
+            presentation: false,
         }
+    }
+}
+
+impl Settings {
+    /// Defaults in the state a slide should show: two stacks compared side by side.
+    pub fn for_export() -> Self {
+        let mut settings = Self::default();
+        settings.stack.mode = crate::ui::stack::StackMode::Compare;
+        settings.stack.primary = HostingModel::OnPrem;
+        settings.stack.secondary = HostingModel::Lambda;
+        settings
     }
 }
 
@@ -148,6 +191,15 @@ pub struct Banner {
     pub error: bool,
 }
 
+/// An action that would discard unsaved changes, waiting for confirmation.
+#[derive(Debug)]
+pub enum Pending {
+    /// Switch to another scenario.
+    Load(Box<Scenario>, Origin),
+    /// Close the window.
+    Close,
+}
+
 /// Outcome of the `--screenshot` mode, shared with the screenshot callback.
 type ScreenshotSlot = Arc<Mutex<Option<Result<(), String>>>>;
 
@@ -175,10 +227,33 @@ pub struct ExplorerApp {
     /// The error or confirmation shown under the top bar.
     pub banner: Option<Banner>,
     exit_code: Arc<Mutex<i32>>,
+    /// The scenario as its preset or file has it, to show "modified" and to revert.
+    pub baseline: Scenario,
+    /// Earlier scenarios, most recent last.
+    pub undo: Vec<Scenario>,
+    /// Undone scenarios, most recent last.
+    pub redo: Vec<Scenario>,
+    /// Whether the keyboard-shortcut help is open.
+    pub show_help: bool,
+    /// The guided tour's current step, while it runs.
+    pub tour: Option<usize>,
+    /// An action waiting for the user to confirm discarding unsaved changes.
+    pub pending: Option<Pending>,
+    last_edit_s: f64,
+    before_presentation: Option<(bool, ThemeChoice)>,
     forced_theme: Option<ThemeKind>,
     screenshot: Option<ScreenshotJob>,
+    window_shot: Option<(PathBuf, ScreenshotSlot)>,
+    offscreen: Option<crate::export::offscreen::Offscreen>,
+    device: Option<(eframe::wgpu::Device, eframe::wgpu::Queue)>,
     commands: Vec<Command>,
 }
+
+/// Edits closer together than this (seconds) are undone as one step, so a slider drag is one step.
+const UNDO_COALESCE_S: f64 = 1.0;
+
+/// Most undo steps kept.
+const UNDO_LIMIT: usize = 200;
 
 impl ExplorerApp {
     /// Creates the app, restoring settings unless `options.fresh`.
@@ -190,7 +265,12 @@ impl ExplorerApp {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default()
         };
-        Self::with_settings(settings, options)
+        let mut app = Self::with_settings(settings, options);
+        app.device = cc
+            .wgpu_render_state
+            .as_ref()
+            .map(|state| (state.device.clone(), state.queue.clone()));
+        app
     }
 
     /// Creates the app from explicit settings (used by `new` and by tests).
@@ -205,10 +285,21 @@ impl ExplorerApp {
         let derived = Derived::compute(&scenario);
         Self {
             settings,
+            baseline: scenario.clone(),
             scenario,
             origin,
             derived,
             banner: None,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            show_help: false,
+            tour: None,
+            pending: None,
+            last_edit_s: f64::NEG_INFINITY,
+            before_presentation: None,
+            window_shot: None,
+            offscreen: None,
+            device: None,
             exit_code: options.exit_code,
             forced_theme: options.theme,
             screenshot: options.screenshot.map(|path| ScreenshotJob {
@@ -219,6 +310,11 @@ impl ExplorerApp {
             }),
             commands: Vec::new(),
         }
+    }
+
+    /// Queues a command, as a view would (used by tests and the tour).
+    pub fn push_command(&mut self, command: Command) {
+        self.commands.push(command);
     }
 
     /// The theme in force this frame.
@@ -245,28 +341,387 @@ impl ExplorerApp {
 
     /// Applies the commands pushed this frame.
     fn apply_commands(&mut self, ctx: &egui::Context) {
+        let now_s = ctx.input(|i| i.time);
+        if !self.commands.is_empty() {
+            // Commands are applied after the views drew: draw once more to show their effect.
+            ctx.request_repaint();
+        }
         for command in std::mem::take(&mut self.commands) {
             match command {
                 Command::SetScenario(scenario) => match scenario.validate() {
-                    Ok(()) => self.set_scenario(*scenario),
+                    Ok(()) if *scenario != self.scenario => {
+                        if now_s - self.last_edit_s > UNDO_COALESCE_S || self.undo.is_empty() {
+                            self.push_undo();
+                        }
+                        self.last_edit_s = now_s;
+                        self.set_scenario(*scenario);
+                    }
+                    Ok(()) => {}
                     Err(e) => self.error(format!("Not applied: {e}")),
                 },
+                Command::Load(scenario, origin) if self.is_modified() && self.pending.is_none() => {
+                    self.pending = Some(Pending::Load(scenario, origin));
+                }
                 Command::Load(scenario, origin) => {
+                    self.push_undo();
+                    self.last_edit_s = f64::NEG_INFINITY;
+                    self.baseline = (*scenario).clone();
                     self.set_scenario(*scenario);
                     self.settings.last_origin = Some(origin.clone());
                     self.origin = origin;
                 }
                 Command::OpenDialog => self.open_dialog(),
                 Command::SaveAsDialog => self.save_as_dialog(),
+                Command::Save => match self.origin.clone() {
+                    Origin::File(path) => self.save_to(&path),
+                    // Built-in presets are never overwritten: saving one asks for a new file.
+                    Origin::BuiltIn(_) | Origin::Clipboard => self.save_as_dialog(),
+                },
                 Command::Error(text) => self.error(text),
                 Command::Info(text) => {
                     self.banner = Some(Banner { text, error: false });
                 }
                 Command::ShowView(view) => self.settings.view = view,
                 Command::FocusModel(model) => self.settings.stack.primary = model,
+                Command::Undo => {
+                    if let Some(previous) = self.undo.pop() {
+                        let current = std::mem::replace(&mut self.scenario, previous);
+                        self.redo.push(current);
+                        self.derived = Derived::compute(&self.scenario);
+                        self.last_edit_s = f64::NEG_INFINITY;
+                    }
+                }
+                Command::Redo => {
+                    if let Some(next) = self.redo.pop() {
+                        let current = std::mem::replace(&mut self.scenario, next);
+                        self.undo.push(current);
+                        self.derived = Derived::compute(&self.scenario);
+                        self.last_edit_s = f64::NEG_INFINITY;
+                    }
+                }
+                Command::Revert => {
+                    if self.scenario != self.baseline {
+                        self.push_undo();
+                        let baseline = self.baseline.clone();
+                        self.set_scenario(baseline);
+                    }
+                }
+                Command::TogglePresentation => self.toggle_presentation(),
+                Command::ToggleHelp => self.show_help = !self.show_help,
+                Command::CopyPreset => match presets::to_ron(&self.scenario, "clipboard") {
+                    Ok(text) => {
+                        ctx.copy_text(text);
+                        self.banner = Some(Banner {
+                            text: "Copied the preset to the clipboard as RON text".to_owned(),
+                            error: false,
+                        });
+                    }
+                    Err(e) => self.error(e.to_string()),
+                },
+                Command::PastePreset => {
+                    match arboard::Clipboard::new().and_then(|mut c| c.get_text()) {
+                        Ok(text) => self.paste_preset(&text),
+                        Err(e) => self.error(format!(
+                            "Paste preset: cannot read the clipboard ({e}); press Ctrl+V in the \
+                             window instead"
+                        )),
+                    }
+                }
+                Command::TourStep(index) => self.go_to_tour_step(index),
+                Command::EndTour => self.tour = None,
+                Command::StepPreset(delta) => self.step_preset(delta),
+                Command::ExportViewDialog => self.export_view_dialog(ctx),
+                Command::ExportWindowDialog => self.export_window_dialog(ctx),
+                Command::CopyImage => match self.render_current_view(ctx) {
+                    Ok(image) => {
+                        ctx.copy_image(image);
+                        self.banner = Some(Banner {
+                            text: format!(
+                                "Copied an image of {} to the clipboard",
+                                self.settings.view.label()
+                            ),
+                            error: false,
+                        });
+                    }
+                    Err(e) => self.error(format!("Copy image: {e}")),
+                },
             }
         }
-        let _ = ctx;
+        self.finish_window_shot();
+    }
+
+    /// Loads a preset from pasted text; refused text changes nothing but the banner.
+    pub fn paste_preset(&mut self, text: &str) {
+        match presets::parse(text, "pasted preset") {
+            Ok(scenario) => {
+                self.commands
+                    .push(Command::Load(Box::new(scenario), Origin::Clipboard));
+                self.banner = Some(Banner {
+                    text: "Pasted a preset from the clipboard".to_owned(),
+                    error: false,
+                });
+            }
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    /// Files dropped on the window and preset text pasted outside text fields.
+    fn handle_drops_and_paste(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .collect()
+        });
+        if let Some(path) = dropped.first() {
+            self.open_file(path);
+        }
+        if ctx.egui_wants_keyboard_input() {
+            return;
+        }
+        let pasted: Option<String> = ctx.input(|i| {
+            i.events.iter().find_map(|e| match e {
+                egui::Event::Paste(text) => Some(text.clone()),
+                _ => None,
+            })
+        });
+        if let Some(text) = pasted {
+            self.paste_preset(&text);
+        }
+    }
+
+    /// Asks before discarding unsaved changes (switching scenario or closing the window).
+    fn confirm_ui(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested())
+            && self.is_modified()
+            && self.screenshot.is_none()
+            && !matches!(self.pending, Some(Pending::Close))
+        {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.pending = Some(Pending::Close);
+        }
+        let Some(pending) = &self.pending else {
+            return;
+        };
+        let question = match pending {
+            Pending::Load(_, origin) => format!(
+                "\"{}\" has unsaved changes. Discard them and open {origin}?",
+                self.scenario.name
+            ),
+            Pending::Close => format!(
+                "\"{}\" has unsaved changes. Quit without saving?",
+                self.scenario.name
+            ),
+        };
+        let mut choice = None;
+        egui::Window::new("Unsaved changes")
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                ui.label(question);
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Discard changes").clicked() {
+                        choice = Some(true);
+                    }
+                    if ui.button("Save as…").clicked() {
+                        self.commands.push(Command::SaveAsDialog);
+                    }
+                    if ui.button("Cancel").clicked() {
+                        choice = Some(false);
+                    }
+                });
+            });
+        match (choice, self.pending.take()) {
+            (Some(true), Some(Pending::Load(scenario, origin))) => {
+                self.baseline = self.scenario.clone();
+                self.commands.push(Command::Load(scenario, origin));
+            }
+            (Some(true), Some(Pending::Close)) => {
+                self.baseline = self.scenario.clone();
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            (None, pending) => self.pending = pending,
+            (Some(false), _) | (Some(true), None) => {}
+        }
+    }
+
+    /// Shows a step of the guided tour: its preset, its view and its stack setup.
+    fn go_to_tour_step(&mut self, index: usize) {
+        let Some(step) = crate::ui::tour::STEPS.get(index) else {
+            return;
+        };
+        self.tour = Some(index);
+        if let Some((builtin, scenario)) = presets::built_in(step.preset) {
+            let origin = Origin::BuiltIn(builtin.id.to_owned());
+            if self.origin != origin || self.scenario != scenario {
+                self.push_undo();
+                self.baseline = scenario.clone();
+                self.set_scenario(scenario);
+                self.settings.last_origin = Some(origin.clone());
+                self.origin = origin;
+            }
+        }
+        self.settings.view = step.view;
+        if let Some((mode, primary, secondary)) = step.stack {
+            self.settings.stack.mode = mode;
+            self.settings.stack.primary = primary;
+            self.settings.stack.secondary = secondary;
+        }
+    }
+
+    /// Remembers the current scenario for undo (a new edit clears redo).
+    fn push_undo(&mut self) {
+        self.undo.push(self.scenario.clone());
+        if self.undo.len() > UNDO_LIMIT {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// Whether the scenario differs from its preset or file.
+    pub fn is_modified(&self) -> bool {
+        self.scenario != self.baseline
+    }
+
+    /// Enters presentation mode (projector theme, no editor) or restores the previous layout.
+    fn toggle_presentation(&mut self) {
+        if let Some((show_editor, theme)) = self.before_presentation.take() {
+            self.settings.show_editor = show_editor;
+            self.settings.theme = theme;
+            self.settings.presentation = false;
+        } else {
+            self.before_presentation = Some((self.settings.show_editor, self.settings.theme));
+            self.settings.show_editor = false;
+            self.settings.theme = ThemeChoice::Projector;
+            self.settings.presentation = true;
+        }
+    }
+
+    /// Loads the previous or next built-in preset.
+    fn step_preset(&mut self, delta: i32) {
+        let all = presets::all_built_ins();
+        if all.is_empty() {
+            return;
+        }
+        let current = all
+            .iter()
+            .position(|(b, _)| self.origin == Origin::BuiltIn(b.id.to_owned()));
+        let len = all.len() as i64;
+        let next = match current {
+            Some(i) => (i as i64 + i64::from(delta)).rem_euclid(len),
+            None => 0,
+        };
+        if let Some((builtin, scenario)) = all.into_iter().nth(next as usize) {
+            self.commands.push(Command::Load(
+                Box::new(scenario),
+                Origin::BuiltIn(builtin.id.to_owned()),
+            ));
+        }
+    }
+
+    /// Renders the current view offscreen at 2× the window's layout size.
+    fn render_current_view(&mut self, ctx: &egui::Context) -> Result<egui::ColorImage, String> {
+        if self.offscreen.is_none() {
+            self.offscreen = Some(match self.device.clone() {
+                Some((device, queue)) => {
+                    crate::export::offscreen::Offscreen::with_device(device, queue)
+                }
+                None => crate::export::offscreen::Offscreen::new().map_err(|e| e.to_string())?,
+            });
+        }
+        let kind = self.theme(ctx).kind;
+        let Some(renderer) = self.offscreen.as_mut() else {
+            return Err("no renderer".to_owned());
+        };
+        let size = ctx.content_rect().size();
+        crate::export::render_view(
+            renderer,
+            self.settings.clone(),
+            self.scenario.clone(),
+            self.settings.view,
+            size,
+            2.0,
+            kind,
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    fn export_view_dialog(&mut self, ctx: &egui::Context) {
+        let suggested = format!(
+            "{}-{}.png",
+            slug(&self.scenario.name),
+            self.settings.view.key()
+        );
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export view as PNG")
+            .add_filter("PNG image", &["png"])
+            .set_file_name(suggested)
+            .save_file()
+        else {
+            return;
+        };
+        match self
+            .render_current_view(ctx)
+            .and_then(|image| crate::export::save_png(&image, &path).map_err(|e| e.to_string()))
+        {
+            Ok(()) => {
+                self.banner = Some(Banner {
+                    text: format!("Exported {}", path.display()),
+                    error: false,
+                });
+            }
+            Err(e) => self.error(format!("Export PNG: {e}")),
+        }
+    }
+
+    fn export_window_dialog(&mut self, ctx: &egui::Context) {
+        let suggested = format!("{}-window.png", slug(&self.scenario.name));
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export window as PNG")
+            .add_filter("PNG image", &["png"])
+            .set_file_name(suggested)
+            .save_file()
+        else {
+            return;
+        };
+        let slot: ScreenshotSlot = Arc::new(Mutex::new(None));
+        let callback_slot = Arc::clone(&slot);
+        let callback_path = path.clone();
+        let repaint = ctx.clone();
+        ctx.request_screenshot(move |image| {
+            let result = crate::export::save_png(&image, &callback_path).map_err(|e| e.to_string());
+            if let Ok(mut s) = callback_slot.lock() {
+                *s = Some(result);
+            }
+            repaint.request_repaint();
+        });
+        self.window_shot = Some((path, slot));
+    }
+
+    /// Reports the outcome of a window export once its screenshot was written.
+    fn finish_window_shot(&mut self) {
+        let Some((path, slot)) = &self.window_shot else {
+            return;
+        };
+        let outcome = slot.lock().ok().and_then(|mut s| s.take());
+        let path = path.clone();
+        match outcome {
+            Some(Ok(())) => {
+                self.window_shot = None;
+                self.banner = Some(Banner {
+                    text: format!("Exported {}", path.display()),
+                    error: false,
+                });
+            }
+            Some(Err(e)) => {
+                self.window_shot = None;
+                self.error(format!("Export PNG: {e}"));
+            }
+            None => {}
+        }
     }
 
     fn error(&mut self, text: String) {
@@ -335,18 +790,45 @@ impl ExplorerApp {
     /// Keyboard shortcuts that act on the whole window.
     fn handle_keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
+        let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+        let shortcut = |m: Modifiers, k: Key| KeyboardShortcut::new(m, k);
+        let shift_command = Modifiers::COMMAND | Modifiers::SHIFT;
         ctx.input_mut(|input| {
-            if input.consume_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)) {
-                self.commands.push(Command::OpenDialog);
+            let mut on = |m: Modifiers, k: Key, command: Command| {
+                if input.consume_shortcut(&shortcut(m, k)) {
+                    self.commands.push(command);
+                }
+            };
+            on(Modifiers::COMMAND, Key::O, Command::OpenDialog);
+            on(shift_command, Key::S, Command::SaveAsDialog);
+            on(Modifiers::COMMAND, Key::S, Command::Save);
+            on(shift_command, Key::Z, Command::Redo);
+            on(Modifiers::COMMAND, Key::Y, Command::Redo);
+            on(Modifiers::COMMAND, Key::E, Command::ExportViewDialog);
+            on(Modifiers::NONE, Key::F5, Command::TogglePresentation);
+            if !typing {
+                on(Modifiers::COMMAND, Key::Z, Command::Undo);
             }
-            if input.consume_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::S,
-            )) {
-                self.commands.push(Command::SaveAsDialog);
+            if input.consume_key(Modifiers::NONE, Key::F11) {
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(!fullscreen));
+            }
+            if input.consume_key(Modifiers::NONE, Key::F1) {
+                self.show_help = !self.show_help;
             }
             if typing {
                 return;
+            }
+            if input.consume_key(Modifiers::SHIFT, Key::Questionmark)
+                || input.consume_key(Modifiers::NONE, Key::Questionmark)
+            {
+                self.show_help = !self.show_help;
+            }
+            if input.consume_key(Modifiers::NONE, Key::Escape) {
+                if self.tour.is_some() {
+                    self.commands.push(Command::EndTour);
+                } else if self.settings.presentation {
+                    self.commands.push(Command::TogglePresentation);
+                }
             }
             for (key, model) in [Key::Num1, Key::Num2, Key::Num3, Key::Num4]
                 .into_iter()
@@ -356,32 +838,109 @@ impl ExplorerApp {
                     self.commands.push(Command::FocusModel(model));
                 }
             }
+            let (back, forward) = match self.tour {
+                Some(step) => (
+                    Command::TourStep(step.saturating_sub(1)),
+                    Command::TourStep(step + 1),
+                ),
+                None => (Command::StepPreset(-1), Command::StepPreset(1)),
+            };
+            if input.consume_key(Modifiers::NONE, Key::ArrowLeft) {
+                self.commands.push(back);
+            }
+            if input.consume_key(Modifiers::NONE, Key::ArrowRight) {
+                self.commands.push(forward);
+            }
         });
+    }
+
+    /// The keyboard shortcuts, for the help window.
+    pub const SHORTCUTS: [(&'static str, &'static str); 16] = [
+        (
+            "1 – 4",
+            "Switch hosting model: on-premises, VMs, containers, serverless",
+        ),
+        ("Space", "Play or pause the scaling animation"),
+        ("← / →", "Previous or next preset"),
+        ("F5", "Presentation mode on or off (Esc also leaves it)"),
+        ("F11", "Fullscreen"),
+        ("Ctrl + / Ctrl − / Ctrl 0", "Zoom in, out, reset"),
+        ("Ctrl O", "Open a preset"),
+        (
+            "Ctrl S",
+            "Save (asks for a file when the preset is built in)",
+        ),
+        ("Ctrl Shift S", "Save as"),
+        ("Ctrl Z", "Undo"),
+        ("Ctrl Shift Z / Ctrl Y", "Redo"),
+        ("Ctrl E", "Export the current view as PNG (2×)"),
+        ("F1 or ?", "This help"),
+        ("Tab", "Move between controls"),
+        ("Enter / Space", "Press the focused button"),
+        ("Mouse wheel", "Scroll; Ctrl + wheel zooms timelines"),
+    ];
+
+    fn help_ui(&mut self, ctx: &egui::Context) {
+        let mut open = self.show_help;
+        egui::Window::new("Keyboard shortcuts")
+            .open(&mut open)
+            .collapsible(false)
+            .resizable(false)
+            .anchor(egui::Align2::CENTER_CENTER, egui::Vec2::ZERO)
+            .show(ctx, |ui| {
+                egui::Grid::new("shortcuts")
+                    .num_columns(2)
+                    .spacing(egui::vec2(24.0, 8.0))
+                    .striped(true)
+                    .show(ui, |ui| {
+                        for (keys, action) in Self::SHORTCUTS {
+                            ui.label(egui::RichText::new(keys).strong().monospace());
+                            ui.label(action);
+                            ui.end_row();
+                        }
+                    });
+            });
+        self.show_help = open;
     }
 
     /// The top bar: title, preset picker, file buttons, view tabs and theme.
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, theme: &Theme) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new("Serverless Explorer")
-                    .heading()
+            if self.settings.presentation {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {}",
+                        self.settings.view.label(),
+                        self.scenario.name
+                    ))
+                    .font(theme.font(26.0))
                     .strong(),
-            );
-            ui.separator();
-            self.preset_picker_ui(ui);
-            if ui
-                .button("Open…")
-                .on_hover_text("Open a preset file (Ctrl+O)")
-                .clicked()
-            {
-                self.commands.push(Command::OpenDialog);
-            }
-            if ui
-                .button("Save as…")
-                .on_hover_text("Save this scenario as a preset file (Ctrl+Shift+S)")
-                .clicked()
-            {
-                self.commands.push(Command::SaveAsDialog);
+                );
+            } else {
+                ui.label(
+                    egui::RichText::new("Serverless Explorer")
+                        .heading()
+                        .strong(),
+                );
+                ui.separator();
+                self.preset_picker_ui(ui);
+                if self.is_modified() {
+                    ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
+                        .on_hover_text("The scenario differs from its preset or file");
+                }
+                self.file_menu_ui(ui);
+                let undo = ui
+                    .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
+                    .on_hover_text("Undo the last change (Ctrl+Z)");
+                if undo.clicked() {
+                    self.commands.push(Command::Undo);
+                }
+                let redo = ui
+                    .add_enabled(!self.redo.is_empty(), egui::Button::new("Redo"))
+                    .on_hover_text("Redo (Ctrl+Shift+Z)");
+                if redo.clicked() {
+                    self.commands.push(Command::Redo);
+                }
             }
             ui.separator();
             for view in ViewId::ALL {
@@ -393,13 +952,44 @@ impl ExplorerApp {
                 }
             }
             ui.separator();
-            egui::ComboBox::from_id_salt("theme")
-                .selected_text(format!("Theme: {}", self.settings.theme.label()))
-                .show_ui(ui, |ui| {
-                    for choice in ThemeChoice::ALL {
-                        ui.selectable_value(&mut self.settings.theme, choice, choice.label());
-                    }
-                });
+            if !self.settings.presentation {
+                egui::ComboBox::from_label("Theme")
+                    .selected_text(self.settings.theme.label())
+                    .show_ui(ui, |ui| {
+                        for choice in ThemeChoice::ALL {
+                            ui.selectable_value(&mut self.settings.theme, choice, choice.label());
+                        }
+                    });
+                ui.toggle_value(&mut self.settings.show_editor, "Editor")
+                    .on_hover_text("Show or hide the scenario editor");
+            }
+            let present = if self.settings.presentation {
+                "Leave presentation"
+            } else {
+                "Present"
+            };
+            if ui
+                .button(present)
+                .on_hover_text("Presentation mode: large type, projector theme, editor hidden (F5)")
+                .clicked()
+            {
+                self.commands.push(Command::TogglePresentation);
+            }
+            if self.tour.is_none()
+                && ui
+                    .button("Guided tour")
+                    .on_hover_text("Walk through the lesson step by step (← and → move)")
+                    .clicked()
+            {
+                self.commands.push(Command::TourStep(0));
+            }
+            if ui
+                .button("Shortcuts")
+                .on_hover_text("Keyboard shortcuts (F1)")
+                .clicked()
+            {
+                self.commands.push(Command::ToggleHelp);
+            }
         });
         if let Some(banner) = self.banner.clone() {
             let color = if banner.error {
@@ -416,10 +1006,62 @@ impl ExplorerApp {
         }
     }
 
+    fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("File", |ui| {
+            let items: [(&str, &str, Command); 10] = [
+                ("Open…", "Ctrl+O", Command::OpenDialog),
+                ("Save", "Ctrl+S", Command::Save),
+                ("Save as…", "Ctrl+Shift+S", Command::SaveAsDialog),
+                (
+                    "Revert to preset",
+                    "Undo every change since it was opened",
+                    Command::Revert,
+                ),
+                (
+                    "Export view as PNG…",
+                    "The current view at 2× (Ctrl+E)",
+                    Command::ExportViewDialog,
+                ),
+                (
+                    "Export window as PNG…",
+                    "The whole window as on screen",
+                    Command::ExportWindowDialog,
+                ),
+                (
+                    "Copy image",
+                    "The current view at 2×, to the clipboard",
+                    Command::CopyImage,
+                ),
+                (
+                    "Copy preset",
+                    "The scenario as RON text, to share",
+                    Command::CopyPreset,
+                ),
+                (
+                    "Paste preset",
+                    "Open RON text from the clipboard (or press Ctrl+V)",
+                    Command::PastePreset,
+                ),
+                ("Keyboard shortcuts", "F1", Command::ToggleHelp),
+            ];
+            for (label, hint, command) in items {
+                let enabled = !matches!(command, Command::Revert) || self.is_modified();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label))
+                    .on_hover_text(hint)
+                    .clicked()
+                {
+                    self.commands.push(command);
+                    ui.close();
+                }
+            }
+        });
+    }
+
     fn preset_picker_ui(&mut self, ui: &mut egui::Ui) {
         let current = self.scenario.name.clone();
-        egui::ComboBox::from_id_salt("preset")
-            .selected_text(format!("Preset: {current}"))
+        egui::ComboBox::from_label("Preset")
+            .selected_text(current)
             .width(280.0)
             .show_ui(ui, |ui| {
                 for (builtin, scenario) in presets::all_built_ins() {
@@ -538,6 +1180,16 @@ impl ExplorerApp {
             )
             .show(ui, |ui| self.top_bar_ui(ui, &theme));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
+        if let Some(step) = self.tour {
+            egui::Panel::bottom("tour")
+                .frame(
+                    egui::Frame::side_top_panel(ui.style())
+                        .inner_margin(egui::Margin::symmetric(16, 10)),
+                )
+                .show(ui, |ui| {
+                    crate::ui::tour::tour_ui(ui, step, &theme, &mut self.commands);
+                });
+        }
         if self.settings.show_editor {
             egui::Panel::right("editor")
                 .resizable(true)
@@ -557,15 +1209,11 @@ impl ExplorerApp {
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(16)))
             .show(ui, |ui| self.view_ui(ui, view, &theme, true));
 
+        self.help_ui(&ctx);
+        self.confirm_ui(&ctx);
+        self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);
         self.drive_screenshot(&ctx);
-    }
-
-    /// Puts the views in the state a slide should show: two stacks compared side by side.
-    pub fn prepare_export(&mut self) {
-        self.settings.stack.mode = crate::ui::stack::StackMode::Compare;
-        self.settings.stack.primary = HostingModel::OnPrem;
-        self.settings.stack.secondary = HostingModel::Lambda;
     }
 
     /// Draws one view alone under a title, filling the frame: used for PNG export.

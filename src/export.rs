@@ -304,15 +304,16 @@ const EXPORT_FRAMES: u32 = 8;
 /// Renders one view of a scenario offscreen at `size_points` × `scale` pixels.
 pub fn render_view(
     renderer: &mut offscreen::Offscreen,
+    settings: crate::app::Settings,
     scenario: crate::model::scenario::Scenario,
     view: crate::app::ViewId,
     size_points: egui::Vec2,
     scale: f32,
     theme: crate::ui::theme::ThemeKind,
 ) -> Result<egui::ColorImage, offscreen::RenderError> {
-    use crate::app::{ExplorerApp, Settings, StartOptions};
+    use crate::app::{ExplorerApp, StartOptions};
     let mut app = ExplorerApp::with_settings(
-        Settings::default(),
+        settings,
         StartOptions {
             scenario: Some((crate::presets::Origin::Clipboard, scenario)),
             fresh: true,
@@ -321,7 +322,6 @@ pub fn render_view(
             ..StartOptions::default()
         },
     );
-    app.prepare_export();
     let ctx = egui::Context::default();
     let mut output = None;
     for frame in 0..EXPORT_FRAMES {

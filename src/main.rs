@@ -244,6 +244,7 @@ fn run_export(
     for (view, path) in targets {
         let image = match export::render_view(
             &mut renderer,
+            serverless_explorer::app::Settings::for_export(),
             scenario.clone(),
             view,
             egui::vec2(w, h),

@@ -1425,6 +1425,63 @@ fn bisect(
     }
 }
 
+impl CostCurves {
+    /// The break-even points between `a` and `b` (in either role), in increasing volume.
+    pub fn break_evens_between(
+        &self,
+        a: HostingModel,
+        b: HostingModel,
+    ) -> impl Iterator<Item = &BreakEven> + '_ {
+        self.break_evens.iter().filter(move |be| {
+            (be.cheaper_below == a && be.cheaper_above == b)
+                || (be.cheaper_below == b && be.cheaper_above == a)
+        })
+    }
+
+    /// The one of `a` and `b` that is cheaper across the whole chart, when the two never swap
+    /// places on it; `None` when they break even somewhere or cost the same at every sample.
+    pub fn cheaper_throughout(&self, a: HostingModel, b: HostingModel) -> Option<HostingModel> {
+        if self.break_evens_between(a, b).next().is_some() {
+            return None;
+        }
+        // Without a crossing, the first sample where they differ tells which is cheaper.
+        self.series(a)
+            .iter()
+            .zip(self.series(b))
+            .find(|(cost_a, cost_b)| cost_a != cost_b)
+            .map(|(cost_a, cost_b)| if cost_a < cost_b { a } else { b })
+    }
+}
+
+/// Plain words for a pair that never breaks even on the chart: "Serverless is cheaper than
+/// on-premises at every volume on the chart (1 k to 10 B requests a month)".
+pub fn cheaper_throughout_sentence(cheaper: HostingModel, other: HostingModel) -> String {
+    format!(
+        "{} {} cheaper than {} at every volume on the chart ({} to {} requests a month)",
+        cheaper.label(),
+        verb(cheaper),
+        lower_label(other),
+        format_requests(CURVE_MIN_REQUESTS),
+        format_requests(CURVE_MAX_REQUESTS)
+    )
+}
+
+/// Reads a request count typed by hand: `3000000`, `3,000,000`, `3 M`, `2.5k`, `1 B`, `1e6`.
+/// Returns `None` for text that is not a non-negative count.
+pub fn parse_requests(text: &str) -> Option<f64> {
+    let compact: String = text
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != ',' && *c != '_')
+        .collect();
+    let lower = compact.to_ascii_lowercase();
+    let (number, scale) = [("k", 1e3), ("m", 1e6), ("b", 1e9), ("t", 1e12)]
+        .iter()
+        .find_map(|(suffix, scale)| lower.strip_suffix(suffix).map(|n| (n, *scale)))
+        .unwrap_or((lower.as_str(), 1.0));
+    let value = number.parse::<f64>().ok()? * scale;
+    (value.is_finite() && value >= 0.0).then_some(value)
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::scenario::{PackageType, Runtime};
@@ -1854,6 +1911,70 @@ mod tests {
             let unrounded = total_usd(&s, model, s.workload.requests_per_month as f64);
             assert!((unrounded - bills.get(model).total_usd()).abs() < 0.03);
         }
+    }
+
+    #[test]
+    fn parse_requests_reads_short_forms() {
+        assert_eq!(parse_requests("3000000"), Some(3e6));
+        assert_eq!(parse_requests("3,000,000"), Some(3e6));
+        assert_eq!(parse_requests("3 M"), Some(3e6));
+        assert_eq!(parse_requests("2.5k"), Some(2500.0));
+        assert_eq!(parse_requests("1 B"), Some(1e9));
+        assert_eq!(parse_requests("1e6"), Some(1e6));
+        assert_eq!(parse_requests(&format_requests(41e6)), Some(41e6));
+        assert_eq!(parse_requests("-3"), None);
+        assert_eq!(parse_requests("lots"), None);
+        assert_eq!(parse_requests(""), None);
+    }
+
+    #[test]
+    fn pairs_without_a_crossing_name_the_cheaper_model() {
+        let mut s = Scenario::default();
+        // Free virtual machines without a load balancer: never dearer than Lambda, and equal to
+        // it only while Lambda's free tier lasts, so the two never cross.
+        s.vm.hourly_usd = 0.0;
+        s.vm.load_balancer = false;
+        let curves = CostCurves::compute(&s);
+        assert_eq!(
+            curves
+                .break_evens_between(HostingModel::Lambda, HostingModel::Vm)
+                .count(),
+            0
+        );
+        assert_eq!(
+            curves.cheaper_throughout(HostingModel::Lambda, HostingModel::Vm),
+            Some(HostingModel::Vm)
+        );
+        assert_eq!(
+            curves.cheaper_throughout(HostingModel::Vm, HostingModel::Lambda),
+            Some(HostingModel::Vm)
+        );
+        // The default scenario's Lambda and containers do cross.
+        let default_curves = CostCurves::compute(&Scenario::default());
+        let crossings: Vec<&BreakEven> = default_curves
+            .break_evens_between(HostingModel::Containers, HostingModel::Lambda)
+            .collect();
+        assert!(!crossings.is_empty());
+        assert!(crossings.iter().all(|be| {
+            [be.cheaper_below, be.cheaper_above]
+                == [HostingModel::Lambda, HostingModel::Containers]
+                || [be.cheaper_below, be.cheaper_above]
+                    == [HostingModel::Containers, HostingModel::Lambda]
+        }));
+        assert_eq!(
+            default_curves.cheaper_throughout(HostingModel::Lambda, HostingModel::Containers),
+            None
+        );
+        assert_eq!(
+            cheaper_throughout_sentence(HostingModel::Lambda, HostingModel::OnPrem),
+            "Serverless is cheaper than on-premises at every volume on the chart (1 k to 10 B \
+             requests a month)"
+        );
+        assert_eq!(
+            cheaper_throughout_sentence(HostingModel::Containers, HostingModel::Lambda),
+            "Containers are cheaper than serverless at every volume on the chart (1 k to 10 B \
+             requests a month)"
+        );
     }
 
     #[test]

@@ -276,6 +276,113 @@ impl ScalingRun {
         let after = samples.partition_point(|sample| sample.t_s <= t_s);
         samples.get(after.saturating_sub(1))
     }
+
+    /// How one model's serving units grew over the timeline (from its samples), for the plain
+    /// sentence the scaling view writes under its numbers.
+    pub fn growth(&self, model: HostingModel) -> Growth {
+        let samples = &self.models.get(model).samples;
+        let Some(first) = samples.first() else {
+            return Growth::default();
+        };
+        let start_units = first.serving_units;
+        let mut growth = Growth {
+            start_units,
+            peak_units: start_units,
+            first_added_s: None,
+            peak_s: first.t_s,
+        };
+        for x in samples {
+            // Half a unit of slack: Lambda's counts are whole, the fleets' too, so this only
+            // forgives rounding.
+            if growth.first_added_s.is_none()
+                && x.serving_units + x.booting_units > start_units + 0.5
+            {
+                growth.first_added_s = Some(x.t_s);
+            }
+            if x.serving_units > growth.peak_units + 1e-9 {
+                growth.peak_units = x.serving_units;
+                growth.peak_s = x.t_s;
+            }
+        }
+        growth
+    }
+
+    /// How one model's shortfall ended, if demand ever exceeded its capacity: whether capacity
+    /// grew to meet the worst demand of the shortfall, or demand fell first, or neither.
+    pub fn shortfall(&self, model: HostingModel) -> Shortfall {
+        let run = self.models.get(model);
+        let Some(after_s) = run.summary.catch_up_s else {
+            return Shortfall::Never;
+        };
+        let short = |x: &Sample| x.dropped_rps > 1e-9 * x.demand_rps.max(1.0);
+        let samples = &run.samples;
+        let Some(begin) = samples.iter().position(short) else {
+            // Decimated samples average a very short shortfall away; it did end.
+            return Shortfall::CaughtUp { after_s };
+        };
+        let rest = samples.get(begin..).unwrap_or_default();
+        let Some(end) = rest.iter().position(|x| !short(x)) else {
+            return Shortfall::ToTheEnd { after_s };
+        };
+        let worst_rps = rest
+            .get(..end)
+            .unwrap_or_default()
+            .iter()
+            .map(|x| x.demand_rps)
+            .fold(0.0, f64::max);
+        let capacity_rps = rest.get(end).map_or(0.0, |x| x.capacity_rps);
+        if capacity_rps >= worst_rps * (1.0 - 1e-9) {
+            Shortfall::CaughtUp { after_s }
+        } else {
+            Shortfall::UntilDemandFell { after_s }
+        }
+    }
+}
+
+/// How a model's serving units grew over the timeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Growth {
+    /// Units serving at the start: Lambda environments, instances, tasks or servers.
+    pub start_units: f64,
+    /// The most units serving at once.
+    pub peak_units: f64,
+    /// When units beyond the start were first on their way or serving, s; `None` if never.
+    pub first_added_s: Option<f64>,
+    /// When the serving units first reached their peak, s.
+    pub peak_s: f64,
+}
+
+/// How a model's shortfall (demand above capacity) ended.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Shortfall {
+    /// Capacity always met demand.
+    Never,
+    /// Capacity grew to meet the worst demand of the shortfall.
+    CaughtUp {
+        /// Seconds from the first shortfall until capacity met demand.
+        after_s: f64,
+    },
+    /// Capacity never reached the worst demand; the shortfall ended because demand fell.
+    UntilDemandFell {
+        /// Seconds from the first shortfall until demand fell within capacity.
+        after_s: f64,
+    },
+    /// Still short at the end of the timeline.
+    ToTheEnd {
+        /// Seconds from the first shortfall to the end of the timeline.
+        after_s: f64,
+    },
+}
+
+/// Requests per second one unit serves once it is up: a server, an instance, a task, or a warm
+/// Lambda environment (one request per average duration).
+pub fn rps_per_unit(s: &Scenario, model: HostingModel) -> f64 {
+    match model {
+        HostingModel::OnPrem => s.on_prem.rps_per_server,
+        HostingModel::Vm => s.vm.rps_per_instance,
+        HostingModel::Containers => s.containers.rps_per_task,
+        HostingModel::Lambda => 1000.0 / s.workload.avg_duration_ms.max(f64::MIN_POSITIVE),
+    }
 }
 
 /// The four models stepped together through the traffic, one step at a time.
@@ -1521,6 +1628,74 @@ mod tests {
                 assert!(json[key].get(field).is_some(), "{key}.{field}");
             }
         }
+    }
+
+    #[test]
+    fn growth_and_shortfall_tell_the_default_spike() {
+        let s = Scenario::default();
+        let run = ScalingRun::simulate(&s);
+        // Lambda adds its environments within seconds of the ramp (60 to 65 s) and never falls
+        // short; the VMs launch at the 120 s metric tick and serve 65 s later.
+        let lambda = run.growth(HostingModel::Lambda);
+        let added = lambda.first_added_s.unwrap();
+        assert!((60.0..66.0).contains(&added), "{added}");
+        assert!(lambda.peak_s - added < 15.0, "{lambda:?}");
+        assert!(lambda.peak_units > 500.0);
+        let vm = run.growth(HostingModel::Vm);
+        assert_eq!(vm.start_units, f64::from(s.vm.min_instances));
+        assert_eq!(vm.peak_units, f64::from(s.vm.max_instances));
+        assert!(
+            (120.0..122.0).contains(&vm.first_added_s.unwrap()),
+            "{vm:?}"
+        );
+        let on_prem = run.growth(HostingModel::OnPrem);
+        assert_eq!(on_prem.first_added_s, None);
+        assert_eq!(on_prem.peak_units, on_prem.start_units);
+        // 40 instances × 200 rps cannot reach 10,000 rps: the VMs are short until demand falls,
+        // the containers catch up, and the fixed servers never grow.
+        assert!(matches!(
+            run.shortfall(HostingModel::Vm),
+            Shortfall::UntilDemandFell { .. }
+        ));
+        assert!(matches!(
+            run.shortfall(HostingModel::Containers),
+            Shortfall::CaughtUp { .. }
+        ));
+        assert!(matches!(
+            run.shortfall(HostingModel::OnPrem),
+            Shortfall::UntilDemandFell { .. }
+        ));
+    }
+
+    #[test]
+    fn shortfall_is_never_within_capacity_and_to_the_end_without_it() {
+        let flat = ScalingRun::simulate(&Scenario {
+            traffic: vec![(0.0, 50.0), (600.0, 50.0)],
+            ..Scenario::default()
+        });
+        for model in HostingModel::ALL {
+            assert_eq!(flat.shortfall(model), Shortfall::Never, "{model:?}");
+        }
+        let flood = ScalingRun::simulate(&Scenario {
+            traffic: vec![(0.0, 1.0), (100.0, 1.0), (101.0, 1e5), (300.0, 1e5)],
+            ..Scenario::default()
+        });
+        assert!(matches!(
+            flood.shortfall(HostingModel::OnPrem),
+            Shortfall::ToTheEnd { .. }
+        ));
+        assert_eq!(
+            ScalingRun::default().growth(HostingModel::Vm),
+            Growth::default()
+        );
+    }
+
+    #[test]
+    fn units_serve_their_rated_rates() {
+        let s = Scenario::default();
+        assert_eq!(rps_per_unit(&s, HostingModel::Vm), s.vm.rps_per_instance);
+        let lambda = rps_per_unit(&s, HostingModel::Lambda);
+        assert!((lambda * s.workload.avg_duration_ms / 1000.0 - 1.0).abs() < 1e-12);
     }
 
     #[test]

@@ -7,3 +7,4 @@ pub mod editor;
 pub mod scaling;
 pub mod stack;
 pub mod theme;
+pub mod tour;

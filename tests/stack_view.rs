@@ -1,0 +1,92 @@
+//! The "who owns what" view, driven through its accessible labels like a user would.
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::model::scenario::HostingModel;
+use serverless_explorer::ui::theme::ThemeKind;
+
+fn harness() -> Harness<'static, ExplorerApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .build_eframe(|cc| {
+            ExplorerApp::new(
+                cc,
+                StartOptions {
+                    fresh: true,
+                    view: Some(ViewId::Stack),
+                    theme: Some(ThemeKind::Light),
+                    ..StartOptions::default()
+                },
+            )
+        })
+}
+
+#[test]
+fn serverless_toggle_hands_layers_to_aws() {
+    let mut harness = harness();
+    harness.run();
+    assert!(harness.query_by_label("Host OS patching in On-premises: You").is_some());
+    assert!(harness.query_by_label("You manage 7 of 7 layers").is_some());
+
+    harness.get_by_label("Serverless").click();
+    harness.run();
+    assert_eq!(harness.state().settings.stack.primary, HostingModel::Lambda);
+    assert!(harness.query_by_label("Host OS patching in Serverless: AWS").is_some());
+    assert!(harness.query_by_label("Data centre and hardware in Serverless: AWS").is_some());
+    assert!(harness.query_by_label("Application code and logic in Serverless: You").is_some());
+    assert!(harness.query_by_label("You manage 2 of 7 layers").is_some());
+    assert!(harness.query_by_label("Host OS patching in On-premises: You").is_none());
+}
+
+#[test]
+fn keys_one_to_four_switch_models() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(egui::Key::Num2);
+    harness.run();
+    assert_eq!(harness.state().settings.stack.primary, HostingModel::Vm);
+    harness.key_press(egui::Key::Num3);
+    harness.run();
+    assert_eq!(harness.state().settings.stack.primary, HostingModel::Containers);
+    assert!(harness.query_by_label("High availability in Containers: Shared").is_some());
+}
+
+#[test]
+fn fargate_variant_changes_host_os_owner() {
+    let mut harness = harness();
+    harness.run();
+    harness.key_press(egui::Key::Num3);
+    harness.run();
+    assert!(harness.query_by_label("Host OS patching in Containers: AWS").is_some());
+    harness.get_by_label("Containers on Fargate").click();
+    harness.run();
+    assert!(harness.query_by_label("Host OS patching in Containers: You").is_some());
+}
+
+#[test]
+fn clicking_a_layer_explains_its_chores() {
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Host OS patching in On-premises: You").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("Patch a kernel CVE")
+            .is_some()
+    );
+}
+
+#[test]
+fn stack_view_snapshot() {
+    if std::env::var_os("SKIP_SNAPSHOTS").is_some() {
+        return;
+    }
+    let mut harness = harness();
+    harness.run();
+    harness.get_by_label("Compare two").click();
+    harness.run();
+    harness.get_by_label("Host OS patching in On-premises: You").click();
+    harness.run_steps(60);
+    harness.snapshot("stack_view");
+}
