@@ -917,12 +917,15 @@ impl ExplorerApp {
                     .strong(),
                 );
             } else {
-                ui.label(
-                    egui::RichText::new("Serverless Explorer")
-                        .heading()
-                        .strong(),
-                );
-                ui.separator();
+                // The window title already names the app; a narrow window keeps the room for tools.
+                if ui.ctx().content_rect().width() > 1500.0 {
+                    ui.label(
+                        egui::RichText::new("Serverless Explorer")
+                            .heading()
+                            .strong(),
+                    );
+                    ui.separator();
+                }
                 self.preset_picker_ui(ui);
                 if self.is_modified() {
                     ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
@@ -953,15 +956,26 @@ impl ExplorerApp {
             }
             ui.separator();
             if !self.settings.presentation {
-                egui::ComboBox::from_label("Theme")
-                    .selected_text(self.settings.theme.label())
-                    .show_ui(ui, |ui| {
-                        for choice in ThemeChoice::ALL {
-                            ui.selectable_value(&mut self.settings.theme, choice, choice.label());
-                        }
-                    });
-                ui.toggle_value(&mut self.settings.show_editor, "Editor")
-                    .on_hover_text("Show or hide the scenario editor");
+                ui.menu_button("View", |ui| {
+                    ui.label(egui::RichText::new("Theme").strong());
+                    for choice in ThemeChoice::ALL {
+                        ui.radio_value(&mut self.settings.theme, choice, choice.label());
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut self.settings.show_editor, "Scenario editor");
+                    ui.label(
+                        egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
+                            .color(theme.weak_text),
+                    );
+                    if ui
+                        .button("Keyboard shortcuts")
+                        .on_hover_text("F1")
+                        .clicked()
+                    {
+                        self.commands.push(Command::ToggleHelp);
+                        ui.close();
+                    }
+                });
             }
             let present = if self.settings.presentation {
                 "Leave presentation"
@@ -982,13 +996,6 @@ impl ExplorerApp {
                     .clicked()
             {
                 self.commands.push(Command::TourStep(0));
-            }
-            if ui
-                .button("Shortcuts")
-                .on_hover_text("Keyboard shortcuts (F1)")
-                .clicked()
-            {
-                self.commands.push(Command::ToggleHelp);
             }
         });
         if let Some(banner) = self.banner.clone() {
@@ -1062,7 +1069,7 @@ impl ExplorerApp {
         let current = self.scenario.name.clone();
         egui::ComboBox::from_label("Preset")
             .selected_text(current)
-            .width(280.0)
+            .width(230.0)
             .show_ui(ui, |ui| {
                 for (builtin, scenario) in presets::all_built_ins() {
                     let selected = self.origin == Origin::BuiltIn(builtin.id.to_owned());
@@ -1275,6 +1282,20 @@ impl ExplorerApp {
 impl eframe::App for ExplorerApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.draw(ui);
+    }
+
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            // Wherever the display's pointer happens to be, a screenshot shows no hover state.
+            raw_input.events.retain(|e| {
+                !matches!(
+                    e,
+                    egui::Event::PointerMoved(_)
+                        | egui::Event::MouseMoved(_)
+                        | egui::Event::PointerButton { .. }
+                )
+            });
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {

@@ -152,6 +152,8 @@ fn run_window(cli: Cli) -> ExitCode {
     }
     let options = eframe::NativeOptions {
         viewport,
+        // A screenshot must show the asked size, not a size remembered from an earlier run.
+        persist_window: screenshot.is_none(),
         ..Default::default()
     };
     let start = StartOptions {
