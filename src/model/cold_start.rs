@@ -8,6 +8,7 @@ use std::collections::{BinaryHeap, VecDeque};
 
 use serde::Serialize;
 
+use super::rng::SplitMix64;
 use super::runtime::InitPhases;
 use super::scenario::{Runtime, Scenario};
 
@@ -409,30 +410,6 @@ impl Model {
     }
 }
 
-/// SplitMix64: a tiny, well-mixed PRNG, enough for arrival jitter.
-#[derive(Clone, Debug)]
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1), from the top 53 bits.
-    fn uniform(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1_u64 << 53) as f64
-    }
-
-    /// Exponential with mean 1.
-    fn exponential(&mut self) -> f64 {
-        -(1.0 - self.uniform()).ln()
-    }
-}
-
 /// Walks forward along a piecewise-linear rate curve, measuring or consuming expected arrivals.
 struct RateCursor<'a> {
     points: &'a [(f64, f64)],
@@ -773,7 +750,7 @@ fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], end_s: f64) -> Exact
         if t_s > end_s {
             break;
         }
-        let handler_ms = model.handler_ms(rng.uniform());
+        let handler_ms = model.handler_ms(rng.unit());
         release(
             &mut in_flight,
             t_s,
@@ -1656,26 +1633,26 @@ mod tests {
     /// Generated scenarios: a few random traffic points, durations, runtimes and settings.
     fn generated(seed: u64) -> Scenario {
         let mut rng = SplitMix64(seed);
-        let points = 2 + (rng.uniform() * 5.0) as usize;
+        let points = 2 + (rng.unit() * 5.0) as usize;
         let mut t_s = 0.0;
         let mut traffic = Vec::new();
         for _ in 0..points {
-            let rps = if rng.uniform() < 0.3 {
+            let rps = if rng.unit() < 0.3 {
                 0.0
             } else {
-                (rng.uniform() * 6.0).exp() / 10.0
+                (rng.unit() * 6.0).exp() / 10.0
             };
             traffic.push((t_s, rps));
-            t_s += 10.0 + rng.uniform() * 1500.0;
+            t_s += 10.0 + rng.unit() * 1500.0;
         }
-        let mut s = scenario(&traffic, 1.0 + rng.uniform() * 2000.0);
+        let mut s = scenario(&traffic, 1.0 + rng.unit() * 2000.0);
         let runtimes = Runtime::ALL;
-        s.cold_start.runtime = runtimes[(rng.uniform() * runtimes.len() as f64) as usize];
-        s.cold_start.snapstart = rng.uniform() < 0.3;
-        s.cold_start.function_init_ms = rng.uniform() * 5000.0;
-        s.cold_start.idle_reclaim_min = 5.0 + rng.uniform() * 55.0;
-        s.lambda.provisioned_concurrency = (rng.uniform() * 4.0) as u32;
-        s.lambda.account_concurrency_limit = 1 + (rng.uniform() * 200.0) as u32;
+        s.cold_start.runtime = runtimes[(rng.unit() * runtimes.len() as f64) as usize];
+        s.cold_start.snapstart = rng.unit() < 0.3;
+        s.cold_start.function_init_ms = rng.unit() * 5000.0;
+        s.cold_start.idle_reclaim_min = 5.0 + rng.unit() * 55.0;
+        s.lambda.provisioned_concurrency = (rng.unit() * 4.0) as u32;
+        s.lambda.account_concurrency_limit = 1 + (rng.unit() * 200.0) as u32;
         s.cold_start.seed = seed;
         s
     }

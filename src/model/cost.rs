@@ -1258,6 +1258,10 @@ pub fn compare_sentence(a: HostingModel, a_usd: f64, b: HostingModel, b_usd: f64
         if cheaper < 1.0 {
             return format!("{a_label} {is} less than 1% cheaper than {b_label} here");
         }
+        // "100% cheaper" would read as free: keep it for a bill that really is $0.00.
+        if cheaper >= 100.0 && a_cents > 0 {
+            return format!("{a_label} {is} more than 99% cheaper than {b_label} here");
+        }
         return format!("{a_label} {is} {cheaper:.0}% cheaper than {b_label} here");
     }
     if percent < 0.5 {
@@ -1451,6 +1455,26 @@ impl CostCurves {
             .find(|(cost_a, cost_b)| cost_a != cost_b)
             .map(|(cost_a, cost_b)| if cost_a < cost_b { a } else { b })
     }
+}
+
+/// Plain words for all the break-even points of one pair of models, in increasing volume: the
+/// first point's sentence, and when the two swap places again (a fleet growing by whole units
+/// can make them leapfrog), how many more times, up to where, and which is cheaper above that.
+pub fn break_even_summary(points: &[&BreakEven]) -> Option<String> {
+    let (first, last) = (points.first()?, points.last()?);
+    let more = points.len() - 1;
+    if more == 0 {
+        return Some(first.sentence());
+    }
+    let last_volume = format_requests(last.requests_per_month);
+    Some(format!(
+        "{}; they swap places {more} more {} up to {last_volume}, and above {last_volume} {} {} \
+         cheaper",
+        first.sentence(),
+        if more == 1 { "time" } else { "times" },
+        lower_label(last.cheaper_above),
+        verb(last.cheaper_above),
+    ))
 }
 
 /// Plain words for a pair that never breaks even on the chart: "Serverless is cheaper than
@@ -1882,6 +1906,10 @@ mod tests {
             "Serverless is 100% cheaper than virtual machines here"
         );
         assert_eq!(
+            compare_sentence(HostingModel::Lambda, 5.73, HostingModel::OnPrem, 2322.36),
+            "Serverless is more than 99% cheaper than on-premises here"
+        );
+        assert_eq!(
             compare_sentence(HostingModel::Containers, 5.0, HostingModel::Vm, 5.001),
             "Containers and virtual machines cost the same here"
         );
@@ -1928,6 +1956,32 @@ mod tests {
     }
 
     #[test]
+    fn break_even_summaries_count_the_swaps() {
+        let at = |n: f64, below, above| BreakEven {
+            requests_per_month: n,
+            cheaper_below: below,
+            cheaper_above: above,
+            cost_usd: 1.0,
+            at_step: false,
+        };
+        let (l, c) = (HostingModel::Lambda, HostingModel::Containers);
+        assert_eq!(break_even_summary(&[]), None);
+        let one = at(14e6, l, c);
+        assert_eq!(break_even_summary(&[&one]), Some(one.sentence()));
+        let (a, b, d) = (at(786e3, l, c), at(1.1e6, c, l), at(1.5e6, l, c));
+        assert_eq!(
+            break_even_summary(&[&a, &b, &d]).unwrap(),
+            "Above 786 k requests a month, containers are cheaper than serverless; they swap \
+             places 2 more times up to 1.5 M, and above 1.5 M containers are cheaper"
+        );
+        assert_eq!(
+            break_even_summary(&[&a, &b]).unwrap(),
+            "Above 786 k requests a month, containers are cheaper than serverless; they swap \
+             places 1 more time up to 1.1 M, and above 1.1 M serverless is cheaper"
+        );
+    }
+
+    #[test]
     fn pairs_without_a_crossing_name_the_cheaper_model() {
         let mut s = Scenario::default();
         // Free virtual machines without a load balancer: never dearer than Lambda, and equal to
@@ -1956,8 +2010,7 @@ mod tests {
             .collect();
         assert!(!crossings.is_empty());
         assert!(crossings.iter().all(|be| {
-            [be.cheaper_below, be.cheaper_above]
-                == [HostingModel::Lambda, HostingModel::Containers]
+            [be.cheaper_below, be.cheaper_above] == [HostingModel::Lambda, HostingModel::Containers]
                 || [be.cheaper_below, be.cheaper_above]
                     == [HostingModel::Containers, HostingModel::Lambda]
         }));
@@ -2042,22 +2095,18 @@ mod tests {
         );
     }
 
-    /// SplitMix64, for reproducible random scenarios.
-    struct Rng(u64);
+    /// Reproducible random scenarios, on the models' own generator.
+    struct Rng(crate::model::rng::SplitMix64);
 
     impl Rng {
         fn next_u64(&mut self) -> u64 {
-            self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-            let mut z = self.0;
-            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-            z ^ (z >> 31)
+            self.0.next_u64()
         }
         fn unit(&mut self) -> f64 {
-            (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
+            self.0.unit()
         }
         fn range(&mut self, lo: f64, hi: f64) -> f64 {
-            lo + (hi - lo) * self.unit()
+            self.0.range(lo, hi)
         }
         fn log_range(&mut self, lo: f64, hi: f64) -> f64 {
             (lo.ln() + (hi.ln() - lo.ln()) * self.unit())
@@ -2187,7 +2236,7 @@ mod tests {
 
     #[test]
     fn random_bills_are_sane() {
-        let mut rng = Rng(0x5EED_C057);
+        let mut rng = Rng(crate::model::rng::SplitMix64(0x5EED_C057));
         for _ in 0..SCENARIOS {
             let s = random_scenario(&mut rng);
             let b = bills(&s);
@@ -2220,7 +2269,7 @@ mod tests {
 
     #[test]
     fn random_zero_volume_costs() {
-        let mut rng = Rng(0xDEAD_BEEF);
+        let mut rng = Rng(crate::model::rng::SplitMix64(0xDEAD_BEEF));
         for _ in 0..SCENARIOS {
             let mut s = random_scenario(&mut rng);
             s.workload.requests_per_month = 0;
@@ -2250,7 +2299,7 @@ mod tests {
 
     #[test]
     fn random_curves_are_finite_and_non_decreasing() {
-        let mut rng = Rng(0x00C0_FFEE);
+        let mut rng = Rng(crate::model::rng::SplitMix64(0x00C0_FFEE));
         for _ in 0..SCENARIOS {
             let s = random_scenario(&mut rng);
             let curves = CostCurves::compute(&s);
@@ -2290,7 +2339,7 @@ mod tests {
 
     #[test]
     fn random_break_evens_are_real_crossings() {
-        let mut rng = Rng(0xB8EA_4E7E);
+        let mut rng = Rng(crate::model::rng::SplitMix64(0xB8EA_4E7E));
         let mut isolated_checked = 0;
         for _ in 0..SCENARIOS {
             let s = random_scenario(&mut rng);

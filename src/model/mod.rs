@@ -3,6 +3,7 @@
 
 pub mod cold_start;
 pub mod cost;
+pub mod rng;
 pub mod runtime;
 pub mod scaling;
 pub mod scenario;

@@ -307,6 +307,44 @@ impl ScalingRun {
         growth
     }
 
+    /// A moment worth a still picture: the middle of the longest stretch in which the most
+    /// models fall short of demand at once; the start if none ever does.
+    pub fn telling_moment_s(&self) -> f64 {
+        // Every model records the same steps, so samples line up by index.
+        let short_at = |i: usize| {
+            HostingModel::ALL
+                .into_iter()
+                .filter(|&m| self.models.get(m).samples.get(i).is_some_and(is_short))
+                .count()
+        };
+        let times = &self.models.lambda.samples;
+        // (models short, length of the stretch, its middle), best so far and current.
+        let mut best = (0, 0.0, self.start_s);
+        let mut current: Option<(usize, f64)> = None;
+        for (i, sample) in times.iter().enumerate() {
+            let count = short_at(i);
+            if let Some((c, from_s)) = current
+                && c != count
+            {
+                let stretch = (c, sample.t_s - from_s, (from_s + sample.t_s) / 2.0);
+                if (stretch.0, stretch.1) > (best.0, best.1) {
+                    best = stretch;
+                }
+                current = None;
+            }
+            if count > 0 && current.is_none() {
+                current = Some((count, sample.t_s));
+            }
+        }
+        if let Some((c, from_s)) = current {
+            let stretch = (c, self.end_s - from_s, (from_s + self.end_s) / 2.0);
+            if (stretch.0, stretch.1) > (best.0, best.1) {
+                best = stretch;
+            }
+        }
+        best.2
+    }
+
     /// How one model's shortfall ended, if demand ever exceeded its capacity: whether capacity
     /// grew to meet the worst demand of the shortfall, or demand fell first, or neither.
     pub fn shortfall(&self, model: HostingModel) -> Shortfall {
@@ -314,14 +352,13 @@ impl ScalingRun {
         let Some(after_s) = run.summary.catch_up_s else {
             return Shortfall::Never;
         };
-        let short = |x: &Sample| x.dropped_rps > 1e-9 * x.demand_rps.max(1.0);
         let samples = &run.samples;
-        let Some(begin) = samples.iter().position(short) else {
+        let Some(begin) = samples.iter().position(is_short) else {
             // Decimated samples average a very short shortfall away; it did end.
             return Shortfall::CaughtUp { after_s };
         };
         let rest = samples.get(begin..).unwrap_or_default();
-        let Some(end) = rest.iter().position(|x| !short(x)) else {
+        let Some(end) = rest.iter().position(|x| !is_short(x)) else {
             return Shortfall::ToTheEnd { after_s };
         };
         let worst_rps = rest
@@ -372,6 +409,11 @@ pub enum Shortfall {
         /// Seconds from the first shortfall to the end of the timeline.
         after_s: f64,
     },
+}
+
+/// Whether a sample dropped requests (beyond rounding noise).
+fn is_short(x: &Sample) -> bool {
+    x.dropped_rps > 1e-9 * x.demand_rps.max(1.0)
 }
 
 /// Requests per second one unit serves once it is up: a server, an instance, a task, or a warm
@@ -1688,6 +1730,26 @@ mod tests {
             ScalingRun::default().growth(HostingModel::Vm),
             Growth::default()
         );
+    }
+
+    #[test]
+    fn the_telling_moment_is_while_three_models_shed_the_spike() {
+        let run = ScalingRun::simulate(&Scenario::default());
+        let t = run.telling_moment_s();
+        // Lambda has caught up by 66 s; the containers' first tasks serve at 165 s.
+        assert!((66.0..165.0).contains(&t), "{t}");
+        for model in [
+            HostingModel::OnPrem,
+            HostingModel::Vm,
+            HostingModel::Containers,
+        ] {
+            assert!(is_short(run.sample_at(model, t).unwrap()), "{model:?}");
+        }
+        let flat = ScalingRun::simulate(&Scenario {
+            traffic: vec![(5.0, 50.0), (600.0, 50.0)],
+            ..Scenario::default()
+        });
+        assert_eq!(flat.telling_moment_s(), 5.0);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Demand over time: the scenario's (seconds, requests per second) points as a piecewise-linear
 //! rate with an exact integral, and the traffic shapes the editor offers.
 
+use super::rng::SplitMix64;
 use super::scenario::MAX_TRAFFIC_POINTS;
 
 /// A traffic point that [`Traffic::new`] refuses, naming the point and what is allowed.
@@ -345,24 +346,6 @@ fn bursty_points(base: f64, peak: f64, duration_s: f64, seed: u64) -> Vec<(f64, 
     }
     points.push((duration_s.max(t_s + 1.0), base));
     points
-}
-
-/// SplitMix64: a tiny, well-mixed PRNG; enough for reproducible traffic.
-struct SplitMix64(u64);
-
-impl SplitMix64 {
-    fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    /// A uniform number in [0, 1).
-    fn unit(&mut self) -> f64 {
-        (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
-    }
 }
 
 #[cfg(test)]
