@@ -150,10 +150,19 @@ fn run_window(cli: Cli) -> ExitCode {
     if let Ok(icon) = eframe::icon_data::from_png_bytes(include_bytes!("../assets/icon.png")) {
         viewport = viewport.with_icon(icon);
     }
+    // A screenshot must show the asked size and the defaults, not a window or settings remembered
+    // from an earlier run, and must leave nothing behind: it gets an empty storage folder of its
+    // own, removed afterwards.
+    let scratch_storage = screenshot.as_ref().map(|_| {
+        std::env::temp_dir().join(format!(
+            "serverless-explorer-screenshot-{}",
+            std::process::id()
+        ))
+    });
     let options = eframe::NativeOptions {
         viewport,
-        // A screenshot must show the asked size, not a size remembered from an earlier run.
         persist_window: screenshot.is_none(),
+        persistence_path: scratch_storage.as_ref().map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     let start = StartOptions {
@@ -170,6 +179,10 @@ fn run_window(cli: Cli) -> ExitCode {
         options,
         Box::new(move |cc| Ok(Box::new(ExplorerApp::new(cc, start)))),
     );
+    if let Some(dir) = &scratch_storage {
+        // Best effort: the folder is this run's own.
+        let _ = std::fs::remove_dir_all(dir);
+    }
     if let Err(e) = result {
         eprintln!(
             "error: cannot open the window: {e}\n\
