@@ -340,6 +340,10 @@ impl ExplorerApp {
     }
 
     /// Applies the commands pushed this frame.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one arm per command reads better than the commands split over helpers"
+    )]
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let now_s = ctx.input(|i| i.time);
         if !self.commands.is_empty() {
@@ -645,6 +649,7 @@ impl ExplorerApp {
             size,
             2.0,
             kind,
+            false,
         )
         .map_err(|e| e.to_string())
     }
@@ -904,6 +909,10 @@ impl ExplorerApp {
     }
 
     /// The top bar: title, preset picker, file buttons, view tabs and theme.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the top bar is one row of widgets in reading order"
+    )]
     fn top_bar_ui(&mut self, ui: &mut egui::Ui, theme: &Theme) {
         ui.horizontal_wrapped(|ui| {
             if self.settings.presentation {
@@ -1200,7 +1209,9 @@ impl ExplorerApp {
         if self.settings.show_editor {
             egui::Panel::right("editor")
                 .resizable(true)
-                .default_size(360.0)
+                .default_size(360.0 * theme.text_scale)
+                // The view keeps at least about two thirds of a laptop screen.
+                .size_range(280.0..=(ui.available_width() * 0.36).max(300.0))
                 .show(ui, |ui| {
                     self.settings.editor.ui(
                         ui,

@@ -39,7 +39,11 @@ pub fn png_bytes(image: &egui::ColorImage, path: &Path) -> Result<Vec<u8>, Expor
     if width == 0 || height == 0 {
         return Err(bad());
     }
-    let rgba: Vec<u8> = image.pixels.iter().flat_map(|p| p.to_array()).collect();
+    let rgba: Vec<u8> = image
+        .pixels
+        .iter()
+        .flat_map(egui::Color32::to_array)
+        .collect();
     let buffer = image::RgbaImage::from_raw(width as u32, height as u32, rgba).ok_or_else(bad)?;
     let mut bytes = Vec::new();
     buffer
@@ -158,6 +162,10 @@ pub mod offscreen {
         }
 
         /// Renders one egui frame's output to an image of the context's size.
+        #[expect(
+            clippy::too_many_lines,
+            reason = "upload, draw, copy and read back are one GPU round trip"
+        )]
         pub fn render(
             &mut self,
             ctx: &egui::Context,
@@ -301,7 +309,8 @@ pub mod offscreen {
 /// Frames rendered before the image is taken, so layout and transitions settle.
 const EXPORT_FRAMES: u32 = 8;
 
-/// Renders one view of a scenario offscreen at `size_points` × `scale` pixels.
+/// Renders one view of a scenario offscreen at `size_points` × `scale` pixels. With `slide`, the
+/// views are first put in the state a slide should show (see `Settings::for_export`).
 pub fn render_view(
     renderer: &mut offscreen::Offscreen,
     settings: crate::app::Settings,
@@ -310,6 +319,7 @@ pub fn render_view(
     size_points: egui::Vec2,
     scale: f32,
     theme: crate::ui::theme::ThemeKind,
+    slide: bool,
 ) -> Result<egui::ColorImage, offscreen::RenderError> {
     use crate::app::{ExplorerApp, StartOptions};
     let mut app = ExplorerApp::with_settings(
@@ -322,6 +332,12 @@ pub fn render_view(
             ..StartOptions::default()
         },
     );
+    if slide {
+        // A slide from the command line shows the scaling animation at its most telling moment.
+        app.settings.scaling.prepare_export(&app.derived.scaling);
+    }
+    // An image never shows playback controls.
+    app.settings.scaling.hide_controls = true;
     let ctx = egui::Context::default();
     let mut output = None;
     for frame in 0..EXPORT_FRAMES {

@@ -124,12 +124,12 @@ fn main() -> ExitCode {
             scale,
             theme,
         }) => run_export(&preset, &view, &out, size, scale, theme),
-        None => run_window(cli),
+        None => run_window(&cli),
     }
 }
 
 /// Opens the window (or renders it once for `--screenshot`).
-fn run_window(cli: Cli) -> ExitCode {
+fn run_window(cli: &Cli) -> ExitCode {
     let scenario = match &cli.preset {
         Some(path) => match presets::load(path) {
             Ok(s) => Some((presets::Origin::File(path.clone()), s)),
@@ -265,6 +265,7 @@ fn run_export(
             egui::vec2(w, h),
             scale,
             theme,
+            true,
         ) {
             Ok(image) => image,
             Err(e) => {

@@ -326,7 +326,7 @@ impl ScalingRun {
             if let Some((c, from_s)) = current
                 && c != count
             {
-                let stretch = (c, sample.t_s - from_s, (from_s + sample.t_s) / 2.0);
+                let stretch = (c, sample.t_s - from_s, f64::midpoint(from_s, sample.t_s));
                 if (stretch.0, stretch.1) > (best.0, best.1) {
                     best = stretch;
                 }
@@ -337,7 +337,7 @@ impl ScalingRun {
             }
         }
         if let Some((c, from_s)) = current {
-            let stretch = (c, self.end_s - from_s, (from_s + self.end_s) / 2.0);
+            let stretch = (c, self.end_s - from_s, f64::midpoint(from_s, self.end_s));
             if (stretch.0, stretch.1) > (best.0, best.1) {
                 best = stretch;
             }

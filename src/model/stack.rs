@@ -153,32 +153,19 @@ impl StackVariant {
 pub fn owner(model: HostingModel, layer: Layer, variant: StackVariant) -> Owner {
     use HostingModel as M;
     use Layer as L;
-    match (layer, model) {
-        (L::DataAndSecurity | L::Code, _) | (_, M::OnPrem) => Owner::You,
-        (L::Hardware, _) => Owner::Aws,
-        (L::HostOs, M::Vm) => Owner::You,
-        (L::HostOs, M::Containers) => {
-            if variant.fargate {
-                Owner::Aws
-            } else {
-                Owner::You
-            }
-        }
-        (L::HostOs, M::Lambda) => Owner::Aws,
-        (L::Runtime, M::Vm | M::Containers) => Owner::You,
-        (L::Runtime, M::Lambda) => {
-            if variant.lambda_image {
-                Owner::You
-            } else {
-                Owner::Aws
-            }
-        }
-        (L::Capacity, M::Vm | M::Containers) => Owner::You,
-        (L::Capacity, M::Lambda) => Owner::Aws,
-        (L::HighAvailability, M::Vm) => Owner::You,
-        (L::HighAvailability, M::Containers) => Owner::Shared,
-        (L::HighAvailability, M::Lambda) => Owner::Aws,
+    if model == M::OnPrem || matches!(layer, L::DataAndSecurity | L::Code) {
+        return Owner::You;
     }
+    let aws = match layer {
+        L::Hardware => true,
+        L::HostOs => model == M::Lambda || (model == M::Containers && variant.fargate),
+        L::Runtime => model == M::Lambda && !variant.lambda_image,
+        // Scaling is AWS's only in Lambda; availability is also shared with an orchestrator.
+        L::HighAvailability if model == M::Containers => return Owner::Shared,
+        L::Capacity | L::HighAvailability => model == M::Lambda,
+        L::DataAndSecurity | L::Code => false,
+    };
+    if aws { Owner::Aws } else { Owner::You }
 }
 
 /// Who does the layer's chores in `model`, in one sentence.

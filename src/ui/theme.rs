@@ -69,6 +69,26 @@ const BLUE: Color32 = Color32::from_rgb(0, 114, 178);
 const VERMILLION: Color32 = Color32::from_rgb(213, 94, 0);
 const REDDISH_PURPLE: Color32 = Color32::from_rgb(204, 121, 167);
 
+/// Gap between the rows and columns of the scenario editor's grids, points.
+pub const EDITOR_GAP: f32 = 6.0;
+
+/// Indent of the scenario editor's section bodies, points (egui's default is 18).
+pub const EDITOR_INDENT: f32 = 10.0;
+
+/// Text size of the scenario editor's section headers, points before the theme's text scale.
+pub const EDITOR_SECTION_TEXT: f32 = 18.0;
+
+/// Width of the label column of the scenario editor, points before the theme's text scale.
+pub const EDITOR_LABEL_WIDTH: f32 = 176.0;
+
+/// Width of a value widget (number box, combo box, text field) in the scenario editor, points
+/// before the theme's text scale.
+pub const EDITOR_VALUE_WIDTH: f32 = 140.0;
+
+/// Width of the two number columns of the scenario editor's price-tier tables, points before the
+/// theme's text scale.
+pub const EDITOR_TIER_WIDTH: f32 = 130.0;
+
 /// Every colour and size a view needs. Built once per frame from the resolved theme.
 #[derive(Clone, Debug)]
 pub struct Theme {
@@ -104,6 +124,8 @@ pub struct Theme {
     pub idle: Color32,
     /// Cold-start phases: environment, extensions, runtime, your init, restore, handler.
     pub phases: [Color32; 6],
+    /// A warm execution environment waiting for requests (idle until reclaimed).
+    pub warm_idle: Color32,
     /// Width of chart lines, points.
     pub line_width: f32,
     /// Multiplier applied to every text size.
@@ -138,6 +160,7 @@ impl Theme {
                     SKY_BLUE,
                     BLUISH_GREEN,
                 ],
+                warm_idle: Color32::from_gray(222),
                 line_width: 2.0,
                 text_scale: 1.0,
             },
@@ -165,6 +188,7 @@ impl Theme {
                     SKY_BLUE,
                     BLUISH_GREEN,
                 ],
+                warm_idle: Color32::from_gray(62),
                 line_width: 2.0,
                 text_scale: 1.0,
             },
@@ -192,6 +216,7 @@ impl Theme {
                     BLUE,
                     BLUISH_GREEN,
                 ],
+                warm_idle: Color32::from_gray(215),
                 line_width: 3.5,
                 text_scale: 1.3,
             },
@@ -216,11 +241,12 @@ impl Theme {
     pub fn model(&self, model: HostingModel) -> Color32 {
         let dark = self.is_dark();
         match model {
+            // Not vermillion: that colour means dropped requests.
             HostingModel::OnPrem => {
                 if dark {
-                    Color32::from_rgb(255, 120, 70)
+                    REDDISH_PURPLE
                 } else {
-                    VERMILLION
+                    Color32::from_rgb(170, 68, 130)
                 }
             }
             HostingModel::Vm => {
