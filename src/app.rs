@@ -640,18 +640,15 @@ impl ExplorerApp {
         let Some(renderer) = self.offscreen.as_mut() else {
             return Err("no renderer".to_owned());
         };
-        let size = ctx.content_rect().size();
-        crate::export::render_view(
-            renderer,
-            self.settings.clone(),
-            self.scenario.clone(),
-            self.settings.view,
-            size,
-            2.0,
-            kind,
-            false,
-        )
-        .map_err(|e| e.to_string())
+        let spec = crate::export::ImageSpec {
+            view: self.settings.view,
+            size_points: ctx.content_rect().size(),
+            scale: 2.0,
+            theme: kind,
+            slide: false,
+        };
+        crate::export::render_view(renderer, self.settings.clone(), self.scenario.clone(), spec)
+            .map_err(|e| e.to_string())
     }
 
     fn export_view_dialog(&mut self, ctx: &egui::Context) {

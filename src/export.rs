@@ -309,27 +309,44 @@ pub mod offscreen {
 /// Frames rendered before the image is taken, so layout and transitions settle.
 const EXPORT_FRAMES: u32 = 8;
 
-/// Renders one view of a scenario offscreen at `size_points` × `scale` pixels. With `slide`, the
-/// views are first put in the state a slide should show (see `Settings::for_export`).
+/// What image of a view to render.
+#[derive(Clone, Copy, Debug)]
+pub struct ImageSpec {
+    /// The view.
+    pub view: crate::app::ViewId,
+    /// Layout size in points.
+    pub size_points: egui::Vec2,
+    /// Pixels per point.
+    pub scale: f32,
+    /// The theme.
+    pub theme: crate::ui::theme::ThemeKind,
+    /// Put the views in the state a slide should show first (the scaling animation at its most
+    /// telling moment); the window's own exports keep the user's state instead.
+    pub slide: bool,
+}
+
+/// Renders one view of a scenario offscreen at `size_points` × `scale` pixels.
 pub fn render_view(
     renderer: &mut offscreen::Offscreen,
     settings: crate::app::Settings,
     scenario: crate::model::scenario::Scenario,
-    view: crate::app::ViewId,
-    size_points: egui::Vec2,
-    scale: f32,
-    theme: crate::ui::theme::ThemeKind,
-    slide: bool,
+    spec: ImageSpec,
 ) -> Result<egui::ColorImage, offscreen::RenderError> {
-    use crate::app::{ExplorerApp, StartOptions};
-    let mut app = ExplorerApp::with_settings(
+    let ImageSpec {
+        view,
+        size_points,
+        scale,
+        theme,
+        slide,
+    } = spec;
+    let mut app = crate::app::ExplorerApp::with_settings(
         settings,
-        StartOptions {
+        crate::app::StartOptions {
             scenario: Some((crate::presets::Origin::Clipboard, scenario)),
             fresh: true,
             view: Some(view),
             theme: Some(theme),
-            ..StartOptions::default()
+            ..crate::app::StartOptions::default()
         },
     );
     if slide {

@@ -257,15 +257,18 @@ fn run_export(
         }
     };
     for (view, path) in targets {
+        let spec = export::ImageSpec {
+            view,
+            size_points: egui::vec2(w, h),
+            scale,
+            theme,
+            slide: true,
+        };
         let image = match export::render_view(
             &mut renderer,
             serverless_explorer::app::Settings::for_export(),
             scenario.clone(),
-            view,
-            egui::vec2(w, h),
-            scale,
-            theme,
-            true,
+            spec,
         ) {
             Ok(image) => image,
             Err(e) => {

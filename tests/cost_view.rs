@@ -1,18 +1,142 @@
-use serverless_explorer::model::cost::{self, CostCurves};
-use serverless_explorer::presets;
+//! The cost view, driven through its accessible labels like a user would.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::model::cost::{self, format_cents};
+use serverless_explorer::model::scenario::HostingModel;
+use serverless_explorer::ui::cost::{CHART_NAME, CostView, scenario_marker_name};
+use serverless_explorer::ui::theme::ThemeKind;
+
+fn harness() -> Harness<'static, ExplorerApp> {
+    Harness::builder()
+        .with_size(egui::vec2(1280.0, 800.0))
+        .with_pixels_per_point(1.0)
+        .build_eframe(|cc| {
+            ExplorerApp::new(
+                cc,
+                StartOptions {
+                    fresh: true,
+                    view: Some(ViewId::Cost),
+                    theme: Some(ThemeKind::Light),
+                    ..StartOptions::default()
+                },
+            )
+        })
+}
+
+/// Whether some label contains `text`.
+fn shows(harness: &Harness<'_, ExplorerApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
 
 #[test]
-fn dump_break_evens() {
-    for (b, s) in presets::all_built_ins() {
-        let c = CostCurves::compute(&s);
-        let bills = cost::bills(&s);
-        println!("== {} ({}) n={} totals: {:?}", b.id, s.name, s.workload.requests_per_month,
-            serverless_explorer::model::scenario::HostingModel::ALL.map(|m| cost::format_cents(bills.get(m).total_cents)));
-        let mn = c.lambda_usd.iter().chain(&c.vm_usd).chain(&c.on_prem_usd).chain(&c.containers_usd).cloned().fold(f64::INFINITY, f64::min);
-        let mx = c.lambda_usd.iter().chain(&c.vm_usd).chain(&c.on_prem_usd).chain(&c.containers_usd).cloned().fold(0.0, f64::max);
-        println!("   range {mn} .. {mx}");
-        for be in &c.break_evens {
-            println!("   {:?} {} step={} cost={:.2}", (be.cheaper_below, be.cheaper_above), be.sentence(), be.at_step, be.cost_usd);
-        }
+fn shows_the_four_totals_and_break_evens() {
+    let mut harness = harness();
+    harness.run();
+    let scenario = harness.state().scenario.clone();
+    let bills = cost::bills(&scenario);
+    for model in HostingModel::ALL {
+        let total = format_cents(bills.get(model).total_cents);
+        assert!(shows(&harness, &total), "{model:?} total {total} not shown");
+        assert!(
+            harness
+                .query_by_label(&CostView::card_label(model, bills.get(model).total_cents))
+                .is_some()
+        );
     }
+    assert!(harness.query_by_label(CHART_NAME).is_some());
+    let curves = cost::CostCurves::compute(&scenario);
+    let first = curves
+        .break_evens
+        .iter()
+        .find(|be| {
+            be.cheaper_below == HostingModel::Lambda || be.cheaper_above == HostingModel::Lambda
+        })
+        .expect("the default scenario has a serverless break-even");
+    // Each pair's summary starts with its first point's sentence.
+    assert!(shows(&harness, &first.sentence()), "{}", first.sentence());
+    assert!(
+        harness
+            .query_by_label("This scenario: 3 M requests/month")
+            .is_some()
+    );
+}
+
+#[test]
+fn clicking_a_card_itemises_its_bill() {
+    let mut harness = harness();
+    harness.run();
+    assert_eq!(
+        harness.state().settings.cost.breakdown,
+        HostingModel::Lambda
+    );
+    // Lambda's bill is itemised by default, with AWS's line names.
+    assert!(shows(&harness, "Compute (duration)"));
+    let bills = cost::bills(&harness.state().scenario);
+    harness
+        .get_by_label(&CostView::card_label(
+            HostingModel::Vm,
+            bills.vm.total_cents,
+        ))
+        .click();
+    harness.run();
+    assert_eq!(harness.state().settings.cost.breakdown, HostingModel::Vm);
+    assert!(shows(&harness, "EC2 instances"));
+    assert!(!shows(&harness, "Compute (duration)"));
+}
+
+#[test]
+fn another_scenario_changes_the_numbers() {
+    let mut harness = harness();
+    harness.run();
+    let before = cost::bills(&harness.state().scenario);
+    let old_total = format_cents(before.lambda.total);
+    assert!(shows(&harness, &old_total));
+
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join("steady-high-throughput.ron");
+    harness.state_mut().open_file(&path);
+    harness.run();
+    let after = cost::bills(&harness.state().scenario);
+    assert_ne!(before.lambda.total, after.lambda.total);
+    let new_total = format_cents(after.lambda.total);
+    assert!(shows(&harness, &new_total), "{new_total} not shown");
+    assert!(!shows(&harness, &old_total), "{old_total} still shown");
+    let marker = scenario_marker_name(after.requests_per_month);
+    assert!(
+        harness.query_by_label(&marker).is_some(),
+        "{marker} not shown"
+    );
+}
+
+#[test]
+fn volume_slider_edits_the_scenario() {
+    let mut harness = harness();
+    harness.run();
+    harness
+        .get_by_role_and_label(Role::Slider, "requests per month")
+        .set_value_accesskit(50_000_000.0);
+    harness.run();
+    let scenario = &harness.state().scenario;
+    assert_eq!(scenario.workload.requests_per_month, 50_000_000);
+    let bills = cost::bills(scenario);
+    assert!(
+        harness
+            .query_by_label(&scenario_marker_name(50_000_000))
+            .is_some()
+    );
+    assert!(shows(&harness, &format_cents(bills.lambda.total)));
+}
+
+#[test]
+fn cost_view_snapshot() {
+    if std::env::var_os("SKIP_SNAPSHOTS").is_some() {
+        return;
+    }
+    let mut harness = harness();
+    harness.run();
+    harness.snapshot("cost_view");
 }

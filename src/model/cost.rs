@@ -1964,11 +1964,15 @@ mod tests {
             cost_usd: 1.0,
             at_step: false,
         };
-        let (l, c) = (HostingModel::Lambda, HostingModel::Containers);
+        let (lambda, containers) = (HostingModel::Lambda, HostingModel::Containers);
         assert_eq!(break_even_summary(&[]), None);
-        let one = at(14e6, l, c);
+        let one = at(14e6, lambda, containers);
         assert_eq!(break_even_summary(&[&one]), Some(one.sentence()));
-        let (a, b, d) = (at(786e3, l, c), at(1.1e6, c, l), at(1.5e6, l, c));
+        let (a, b, d) = (
+            at(786e3, lambda, containers),
+            at(1.1e6, containers, lambda),
+            at(1.5e6, lambda, containers),
+        );
         assert_eq!(
             break_even_summary(&[&a, &b, &d]).unwrap(),
             "Above 786 k requests a month, containers are cheaper than serverless; they swap \
