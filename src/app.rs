@@ -1096,9 +1096,16 @@ impl ExplorerApp {
     /// The status bar: where the scenario and its rates come from.
     fn status_bar_ui(&self, ui: &mut egui::Ui, theme: &Theme) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(
-                egui::RichText::new(format!("Scenario: {}", self.origin)).color(theme.weak_text),
-            );
+            // The file name only: the full path is long and differs from machine to machine.
+            let short = match &self.origin {
+                Origin::File(path) => path.file_name().map_or_else(
+                    || self.origin.to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                ),
+                other => other.to_string(),
+            };
+            ui.label(egui::RichText::new(format!("Scenario: {short}")).color(theme.weak_text))
+                .on_hover_text(self.origin.to_string());
             ui.separator();
             ui.label(
                 egui::RichText::new(format!("Rates as of {}", self.scenario.rates.as_of))

@@ -51,7 +51,11 @@ fn help_opens_with_f1() {
     harness.key_press(egui::Key::F1);
     harness.run();
     assert!(harness.state().show_help);
-    assert!(harness.query_by_label_contains("Presentation mode on or off").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("Presentation mode on or off")
+            .is_some()
+    );
 }
 
 #[test]
@@ -109,7 +113,9 @@ fn edit_undo_redo_revert() {
     edited.workload.memory_mb = 2048;
     harness
         .state_mut()
-        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(edited)));
+        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(
+            edited,
+        )));
     harness.run();
     assert_eq!(harness.state().scenario.workload.memory_mb, 2048);
     assert!(harness.state().is_modified());
@@ -138,7 +144,9 @@ fn switching_with_unsaved_changes_asks_first() {
     edited.workload.memory_mb = 4096;
     harness
         .state_mut()
-        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(edited)));
+        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(
+            edited,
+        )));
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
@@ -174,7 +182,11 @@ fn pasting_a_preset_loads_it_and_bad_text_changes_nothing() {
     harness.run();
     assert_eq!(harness.state().scenario, before);
     let banner = harness.state().banner.clone().unwrap();
-    assert!(banner.error && banner.text.contains("workload.memory_mb"), "{}", banner.text);
+    assert!(
+        banner.error && banner.text.contains("workload.memory_mb"),
+        "{}",
+        banner.text
+    );
 }
 
 #[test]

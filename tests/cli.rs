@@ -15,7 +15,11 @@ fn report_json_has_the_contract_keys() {
         .args(["report", "--preset", "startup-rest-api", "--format", "json"])
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     for key in [
         "requests_usd",
@@ -50,7 +54,11 @@ fn report_of_the_aws_example_matches_to_the_cent() {
         .arg(&path)
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
     let lambda = &json["cost"]["lambda"];
     assert_eq!(lambda["requests_usd"].as_f64(), Some(12.0));
@@ -65,7 +73,12 @@ fn every_built_in_runs_through_report() {
             .args(["report", "--preset", builtin.id, "--format", "csv"])
             .output()
             .unwrap();
-        assert!(output.status.success(), "{}: {}", builtin.id, String::from_utf8_lossy(&output.stderr));
+        assert!(
+            output.status.success(),
+            "{}: {}",
+            builtin.id,
+            String::from_utf8_lossy(&output.stderr)
+        );
         let text = String::from_utf8(output.stdout).unwrap();
         assert!(text.contains("cost,lambda,total_usd,"), "{}", builtin.id);
     }
@@ -88,12 +101,22 @@ fn bad_preset_gets_one_clear_message() {
 
     let range = dir.path().join("range.ron");
     std::fs::write(&range, "(workload: (memory_mb: 20000))").unwrap();
-    let output = explorer().args(["report", "--preset"]).arg(&range).output().unwrap();
+    let output = explorer()
+        .args(["report", "--preset"])
+        .arg(&range)
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     let message = String::from_utf8_lossy(&output.stderr);
-    assert!(message.contains("workload.memory_mb") && message.contains("128..=10240"), "{message}");
+    assert!(
+        message.contains("workload.memory_mb") && message.contains("128..=10240"),
+        "{message}"
+    );
 
-    let output = explorer().args(["report", "--preset", "/no/such/file.ron"]).output().unwrap();
+    let output = explorer()
+        .args(["report", "--preset", "/no/such/file.ron"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/file.ron"));
 
@@ -109,21 +132,34 @@ fn export_writes_pngs_of_the_asked_size() {
     }
     let dir = tempfile::tempdir().unwrap();
     let output = explorer()
-        .args(["export", "--view", "all", "--size", "640x400", "--scale", "2", "--theme", "dark", "--out"])
+        .args([
+            "export", "--view", "all", "--size", "640x400", "--scale", "2", "--theme", "dark",
+            "--out",
+        ])
         .arg(dir.path())
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()
         .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     for view in ["stack", "scaling", "cold-start", "cost"] {
-        let image = image::open(dir.path().join(format!("{view}.png"))).unwrap().to_rgba8();
+        let image = image::open(dir.path().join(format!("{view}.png")))
+            .unwrap()
+            .to_rgba8();
         assert_eq!(image.dimensions(), (1280, 800), "{view}");
         // Not blank: a real view has many distinct colours.
         let mut colours: Vec<[u8; 4]> = image.pixels().map(|p| p.0).collect();
         colours.sort_unstable();
         colours.dedup();
-        assert!(colours.len() > 50, "{view} looks blank ({} colours)", colours.len());
+        assert!(
+            colours.len() > 50,
+            "{view} looks blank ({} colours)",
+            colours.len()
+        );
     }
 }
 
@@ -133,7 +169,17 @@ fn export_to_an_unwritable_path_fails_cleanly() {
         return;
     }
     let output = explorer()
-        .args(["export", "--view", "stack", "--size", "640x400", "--scale", "1", "--out", "/no/such/dir/x.png"])
+        .args([
+            "export",
+            "--view",
+            "stack",
+            "--size",
+            "640x400",
+            "--scale",
+            "1",
+            "--out",
+            "/no/such/dir/x.png",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(1));

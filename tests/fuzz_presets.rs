@@ -2,6 +2,10 @@
 //! nesting, huge numbers and non-UTF-8 bytes. The loader must never panic, and every refusal must
 //! name its source and a place (line and column, or a field). `FUZZ_CASES=1000000 cargo test
 //! --test fuzz_presets` runs more cases.
+#![expect(
+    clippy::indexing_slicing,
+    reason = "indices come from `below(len)`; an out-of-range one would be a failing test"
+)]
 
 use serverless_explorer::presets::{self, BUILT_INS, PresetError};
 
@@ -23,9 +27,35 @@ impl Rng {
 }
 
 const FRAGMENTS: &[&str] = &[
-    "(", ")", "[", "]", ",", ":", "\"", "Some(", "None", "NaN", "inf", "-inf", "1e308", "-1",
-    "18446744073709551616", "0.0", "true", "memory_mb", "traffic", "workload: (", "//", "/*",
-    "\\", "\u{0}", "é", "X86_64", "Arm64", "format: 2", "unknown_field: 1,",
+    "(",
+    ")",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\"",
+    "Some(",
+    "None",
+    "NaN",
+    "inf",
+    "-inf",
+    "1e308",
+    "-1",
+    "18446744073709551616",
+    "0.0",
+    "true",
+    "memory_mb",
+    "traffic",
+    "workload: (",
+    "//",
+    "/*",
+    "\\",
+    "\u{0}",
+    "é",
+    "X86_64",
+    "Arm64",
+    "format: 2",
+    "unknown_field: 1,",
 ];
 
 fn mutate(rng: &mut Rng, source: &str) -> Vec<u8> {
@@ -62,7 +92,7 @@ fn mutate(rng: &mut Rng, source: &str) -> Vec<u8> {
             bytes.insert(at, [0xff, 0xfe, 0x80, 0xc3][rng.below(4)]);
         }
         _ => {
-            for _ in 0..rng.below(8) + 1 {
+            for _ in 0..=rng.below(8) {
                 if !bytes.is_empty() {
                     let at = rng.below(bytes.len());
                     bytes[at] = (rng.next() & 0x7f) as u8;
@@ -122,6 +152,9 @@ fn non_utf8_files_are_refused_by_name() {
         let path = dir.path().join(format!("bad{i}.ron"));
         std::fs::write(&path, &bytes).unwrap();
         let error = presets::load(&path).unwrap_err();
-        assert!(error.to_string().contains(&format!("bad{i}.ron")), "{error}");
+        assert!(
+            error.to_string().contains(&format!("bad{i}.ron")),
+            "{error}"
+        );
     }
 }

@@ -26,17 +26,37 @@ fn harness() -> Harness<'static, ExplorerApp> {
 fn serverless_toggle_hands_layers_to_aws() {
     let mut harness = harness();
     harness.run();
-    assert!(harness.query_by_label("Host OS patching in On-premises: You").is_some());
+    assert!(
+        harness
+            .query_by_label("Host OS patching in On-premises: You")
+            .is_some()
+    );
     assert!(harness.query_by_label("You manage 7 of 7 layers").is_some());
 
     harness.get_by_label("Serverless").click();
     harness.run();
     assert_eq!(harness.state().settings.stack.primary, HostingModel::Lambda);
-    assert!(harness.query_by_label("Host OS patching in Serverless: AWS").is_some());
-    assert!(harness.query_by_label("Data centre and hardware in Serverless: AWS").is_some());
-    assert!(harness.query_by_label("Application code and logic in Serverless: You").is_some());
+    assert!(
+        harness
+            .query_by_label("Host OS patching in Serverless: AWS")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Data centre and hardware in Serverless: AWS")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Application code and logic in Serverless: You")
+            .is_some()
+    );
     assert!(harness.query_by_label("You manage 2 of 7 layers").is_some());
-    assert!(harness.query_by_label("Host OS patching in On-premises: You").is_none());
+    assert!(
+        harness
+            .query_by_label("Host OS patching in On-premises: You")
+            .is_none()
+    );
 }
 
 #[test]
@@ -48,8 +68,15 @@ fn keys_one_to_four_switch_models() {
     assert_eq!(harness.state().settings.stack.primary, HostingModel::Vm);
     harness.key_press(egui::Key::Num3);
     harness.run();
-    assert_eq!(harness.state().settings.stack.primary, HostingModel::Containers);
-    assert!(harness.query_by_label("High availability in Containers: Shared").is_some());
+    assert_eq!(
+        harness.state().settings.stack.primary,
+        HostingModel::Containers
+    );
+    assert!(
+        harness
+            .query_by_label("High availability in Containers: Shared")
+            .is_some()
+    );
 }
 
 #[test]
@@ -58,17 +85,27 @@ fn fargate_variant_changes_host_os_owner() {
     harness.run();
     harness.key_press(egui::Key::Num3);
     harness.run();
-    assert!(harness.query_by_label("Host OS patching in Containers: AWS").is_some());
+    assert!(
+        harness
+            .query_by_label("Host OS patching in Containers: AWS")
+            .is_some()
+    );
     harness.get_by_label("Containers on Fargate").click();
     harness.run();
-    assert!(harness.query_by_label("Host OS patching in Containers: You").is_some());
+    assert!(
+        harness
+            .query_by_label("Host OS patching in Containers: You")
+            .is_some()
+    );
 }
 
 #[test]
 fn clicking_a_layer_explains_its_chores() {
     let mut harness = harness();
     harness.run();
-    harness.get_by_label("Host OS patching in On-premises: You").click();
+    harness
+        .get_by_label("Host OS patching in On-premises: You")
+        .click();
     harness.run();
     assert!(
         harness
@@ -86,7 +123,9 @@ fn stack_view_snapshot() {
     harness.run();
     harness.get_by_label("Compare two").click();
     harness.run();
-    harness.get_by_label("Host OS patching in On-premises: You").click();
+    harness
+        .get_by_label("Host OS patching in On-premises: You")
+        .click();
     harness.run_steps(60);
     harness.snapshot("stack_view");
 }
