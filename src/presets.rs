@@ -29,6 +29,10 @@ pub const BUILT_INS: &[BuiltIn] = &[
         source: include_str!("../presets/startup-rest-api.ron"),
     },
     BuiltIn {
+        id: "flash-sale-spike",
+        source: include_str!("../presets/flash-sale-spike.ron"),
+    },
+    BuiltIn {
         id: "rest-graphql-api",
         source: include_str!("../presets/rest-graphql-api.ron"),
     },
