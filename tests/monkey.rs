@@ -5,7 +5,9 @@
 //!
 //! `MONKEY_EVENTS=50000 MONKEY_SEED=7 cargo test --release --test monkey` runs longer. Buttons that
 //! open native dialogs (labels ending in "…", and "Save", which asks where for a built-in preset)
-//! and Ctrl+O/S/E are never pressed.
+//! and Ctrl+O/S/E are never pressed. The harness keeps kittest's default of panicking on a
+//! character no bundled font can draw (egui's default proportional font has no arrows, for
+//! example): on a machine without such system fonts the window would show a box instead.
 
 mod perf_support;
 

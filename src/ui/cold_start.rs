@@ -1217,7 +1217,7 @@ fn snowflake(painter: &Painter, center: Pos2, radius: f32, color: Color32) {
         painter.line_segment([center - arm, center + arm], stroke);
         // Two twigs on each arm make the star read as a snowflake where it is large enough to
         // see them (the legend); the timeline's small ones stay cheap.
-        if radius >= 6.0 {
+        if radius >= 5.0 {
             for (end, angle) in [(arm, angle), (-arm, angle + std::f32::consts::PI)] {
                 let fork = center + end * 0.55;
                 for side in [-twig, twig] {
@@ -2412,7 +2412,7 @@ fn histogram_legend_ui(ui: &mut Ui, theme: &Theme) {
             "Requests that waited for a new environment's init",
             theme,
         );
-        ui.label(RichText::new("Latency and counts on log scales").color(theme.weak_text))
+        ui.label(RichText::new("log scales").color(theme.weak_text))
             .on_hover_text(
                 "Bins are log-spaced from the fastest warm to the slowest cold request; bar \
                  heights grow with the logarithm of the count, so a handful of cold requests \

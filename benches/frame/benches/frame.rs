@@ -1,11 +1,14 @@
 //! Frame cost of the whole app, headless: `ctx.run_ui` plus `ctx.tessellate`, with a fixed input
 //! sequence (time advancing 1/60 s a frame, the pointer moving on a fixed path), for each of the
-//! four views at 1920×1080 and 3840×2160 points, and the same harness over egui_demo_lib's
-//! `DemoWindows`, the reference every egui developer knows. Prints the median and 95th percentile
-//! per frame of each, and ends with `frame ratio: R`: our scaling view (animation playing) at
+//! four views (and the scaling view in presentation mode) at 1920×1080 and 3840×2160 points, and
+//! the same harness over egui_demo_lib's `DemoWindows`, the reference every egui developer knows.
+//! Prints the median and 95th percentile per frame of each, and ends with `frame ratio: R`: our scaling view (animation playing) at
 //! 1920×1080 over the egui demo at 1920×1080.
 //!
-//! Run with `cargo bench --bench frame`; `FRAME_BENCH_ROUNDS=30` measures longer.
+//! Run with `cargo bench --bench frame`; `FRAME_BENCH_ROUNDS=30` measures longer, and
+//! `FRAME_BENCH_ONLY="demo (DemoWindows) 1920"` keeps only the subjects whose name and size
+//! ("… 1920x1080") contain that text, to profile one under callgrind (benches/frame_callgrind.sh);
+//! the ratio line then needs both the app's scaling view and the demo at 1920×1080.
 #![expect(clippy::print_stdout, reason = "a benchmark reports on stdout")]
 
 use std::f32::consts::TAU;
@@ -13,7 +16,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use egui::{Context, Event, Pos2, RawInput, Rect, Vec2, pos2, vec2};
-use serverless_explorer::app::{ExplorerApp, Settings, StartOptions, ViewId};
+use serverless_explorer::app::{Command, ExplorerApp, Settings, StartOptions, ViewId};
 
 /// Untimed frames per subject before measuring: fonts, galley caches and layout settle.
 const WARMUP_FRAMES: u64 = 120;
@@ -110,8 +113,9 @@ fn fixed_input(size: Vec2, frame: u64) -> RawInput {
     }
 }
 
-/// The app from a fresh start, showing `view`; the scaling view's animation plays and loops.
-fn app_subject(view: ViewId, size: Vec2) -> Subject {
+/// The app from a fresh start, showing `view` (in presentation mode if `present`: projector
+/// theme, large type, no editor); the scaling view's animation plays and loops.
+fn app_subject(view: ViewId, size: Vec2, present: bool) -> Subject {
     let mut app = ExplorerApp::with_settings(
         Settings::default(),
         StartOptions {
@@ -120,8 +124,13 @@ fn app_subject(view: ViewId, size: Vec2) -> Subject {
         },
     );
     app.settings.view = view;
-    let name = match view {
-        ViewId::Scaling => format!("app: {} (playing)", view.label()),
+    if present {
+        // Applied at the end of the first frame, as the F5 key would be.
+        app.push_command(Command::TogglePresentation);
+    }
+    let name = match (view, present) {
+        (ViewId::Scaling, false) => format!("app: {} (playing)", view.label()),
+        (ViewId::Scaling, true) => format!("app: {} (playing, presenting)", view.label()),
         _ => format!("app: {}", view.label()),
     };
     let draw = move |ui: &mut egui::Ui| {
@@ -153,11 +162,15 @@ fn main() {
         .unwrap_or(DEFAULT_ROUNDS);
     let mut subjects: Vec<Subject> = Vec::new();
     for size in SIZES {
-        subjects.push(app_subject(ViewId::Scaling, size));
+        subjects.push(app_subject(ViewId::Scaling, size, false));
         for view in [ViewId::Stack, ViewId::ColdStart, ViewId::Cost] {
-            subjects.push(app_subject(view, size));
+            subjects.push(app_subject(view, size, false));
         }
+        subjects.push(app_subject(ViewId::Scaling, size, true));
         subjects.push(demo_subject(size));
+    }
+    if let Ok(only) = std::env::var("FRAME_BENCH_ONLY") {
+        subjects.retain(|s| format!("{} {}x{}", s.name, s.size.x, s.size.y).contains(&only));
     }
     for subject in &mut subjects {
         for _ in 0..WARMUP_FRAMES {
@@ -187,7 +200,7 @@ fn main() {
             subject.name, subject.size.x, subject.size.y, subject.vertices
         );
         if subject.size == SIZES[0] {
-            if subject.name.starts_with("app: Scaling") {
+            if subject.name == "app: Scaling (playing)" {
                 ours = median;
             } else if subject.name.starts_with("egui demo") {
                 demo = median;
