@@ -2,8 +2,8 @@
 //! sequence (time advancing 1/60 s a frame, the pointer moving on a fixed path), for each of the
 //! four views (and the scaling view in presentation mode) at 1920×1080 and 3840×2160 points, and
 //! the same harness over egui_demo_lib's `DemoWindows`, the reference every egui developer knows.
-//! Prints the median and 95th percentile per frame of each, and ends with `frame ratio: R`: our scaling view (animation playing) at
-//! 1920×1080 over the egui demo at 1920×1080.
+//! Prints the median and 95th percentile per frame of each, and ends with `frame ratio: R`: our
+//! scaling view (animation playing) at 1920×1080 over the egui demo at 1920×1080.
 //!
 //! Run with `cargo bench --bench frame`; `FRAME_BENCH_ROUNDS=30` measures longer, and
 //! `FRAME_BENCH_ONLY="demo (DemoWindows) 1920"` keeps only the subjects whose name and size
