@@ -132,6 +132,8 @@ pub struct Settings {
     pub show_editor: bool,
     /// The preset or file open when the app was last closed.
     pub last_origin: Option<Origin>,
+    /// Preset files opened or saved lately, the latest first (at most [`RECENT_FILES`]).
+    pub recent: Vec<PathBuf>,
     /// Whether presentation mode is on (runtime only: the app always starts in the normal layout).
     #[serde(skip)]
     pub presentation: bool,
@@ -149,12 +151,23 @@ impl Default for Settings {
             editor: EditorPanel::default(),
             show_editor: true,
             last_origin: None,
+            recent: Vec::new(),
             presentation: false,
         }
     }
 }
 
+/// How many files "Open recent" lists.
+pub const RECENT_FILES: usize = 8;
+
 impl Settings {
+    /// Puts `path` first in the recent files, once, dropping the oldest beyond [`RECENT_FILES`].
+    pub fn remember_recent(&mut self, path: &Path) {
+        self.recent.retain(|p| p != path);
+        self.recent.insert(0, path.to_owned());
+        self.recent.truncate(RECENT_FILES);
+    }
+
     /// Defaults in the state a slide should show: two stacks compared side by side.
     pub fn for_export() -> Self {
         let mut settings = Self::default();
@@ -371,6 +384,9 @@ impl ExplorerApp {
                     self.last_edit_s = f64::NEG_INFINITY;
                     self.baseline = (*scenario).clone();
                     self.set_scenario(*scenario);
+                    if let Origin::File(path) = &origin {
+                        self.settings.remember_recent(path);
+                    }
                     self.settings.last_origin = Some(origin.clone());
                     self.origin = origin;
                 }
@@ -760,6 +776,18 @@ impl ExplorerApp {
         }
     }
 
+    /// Opens a file from "Open recent"; one that no longer opens (moved, deleted, now invalid)
+    /// leaves the list with the reason in the banner.
+    pub fn open_recent(&mut self, path: &Path) {
+        match presets::load(path) {
+            Ok(_) => self.open_file(path),
+            Err(e) => {
+                self.settings.recent.retain(|p| p != path);
+                self.error(format!("{e} (removed from the recent files)"));
+            }
+        }
+    }
+
     /// Saves the scenario to a file chosen in a native dialog.
     fn save_as_dialog(&mut self) {
         let suggested = format!("{}.ron", slug(&self.scenario.name));
@@ -779,6 +807,7 @@ impl ExplorerApp {
         match presets::save(path, &self.scenario) {
             Ok(()) => {
                 self.origin = Origin::File(path.to_owned());
+                self.settings.remember_recent(path);
                 self.settings.last_origin = Some(self.origin.clone());
                 self.banner = Some(Banner {
                     text: format!("Saved {}", path.display()),
@@ -998,7 +1027,9 @@ impl ExplorerApp {
             if self.tour.is_none()
                 && ui
                     .button("Guided tour")
-                    .on_hover_text("Walk through the lesson step by step (← and → move)")
+                    .on_hover_text(
+                        "Walk through the lesson step by step (the left and right arrow keys move)",
+                    )
                     .clicked()
             {
                 self.commands.push(Command::TourStep(0));
@@ -1067,6 +1098,47 @@ impl ExplorerApp {
                     self.commands.push(command);
                     ui.close();
                 }
+                if label == "Open…" {
+                    self.recent_menu_ui(ui);
+                }
+            }
+        });
+    }
+
+    /// The "Open recent" submenu: files opened or saved lately, and a way to forget them.
+    fn recent_menu_ui(&mut self, ui: &mut egui::Ui) {
+        if self.settings.recent.is_empty() {
+            ui.add_enabled(false, egui::Button::new("Open recent"))
+                .on_disabled_hover_text("Preset files you open or save will be listed here");
+            return;
+        }
+        ui.menu_button("Open recent", |ui| {
+            let mut chosen = None;
+            for path in &self.settings.recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                if ui
+                    .button(name)
+                    .on_hover_text(path.display().to_string())
+                    .clicked()
+                {
+                    chosen = Some(path.clone());
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Clear recent files")
+                .on_hover_text("Forget this list (the files themselves are not touched)")
+                .clicked()
+            {
+                self.settings.recent.clear();
+                ui.close();
+            }
+            if let Some(path) = chosen {
+                self.open_recent(&path);
+                ui.close();
             }
         });
     }
@@ -1154,6 +1226,44 @@ impl ExplorerApp {
     }
 }
 
+/// While files are dragged over the window, says what dropping one does.
+fn drop_hint_ui(ctx: &egui::Context, theme: &Theme) {
+    let names: Vec<String> = ctx.input(|i| {
+        i.raw
+            .hovered_files
+            .iter()
+            .filter_map(|f| f.path.as_ref()?.file_name())
+            .map(|n| n.to_string_lossy().into_owned())
+            .collect()
+    });
+    if ctx.input(|i| i.raw.hovered_files.is_empty()) {
+        return;
+    }
+    let text = match names.first() {
+        Some(name) => format!("Drop {name} to open it as the scenario"),
+        None => "Drop a .ron preset file to open it as the scenario".to_owned(),
+    };
+    let screen = ctx.content_rect();
+    let painter = ctx.layer_painter(egui::LayerId::new(
+        egui::Order::Foreground,
+        egui::Id::unique("drop_hint"),
+    ));
+    painter.rect_filled(screen, 0.0, theme.background.gamma_multiply(0.85));
+    painter.rect_stroke(
+        screen.shrink(16.0),
+        12.0,
+        egui::Stroke::new(3.0, theme.highlight),
+        egui::StrokeKind::Inside,
+    );
+    painter.text(
+        screen.center(),
+        egui::Align2::CENTER_CENTER,
+        text,
+        theme.font(28.0),
+        theme.strong_text,
+    );
+}
+
 /// Reopens the preset or file that was open last time, if it still loads.
 fn restore_origin(origin: Option<&Origin>) -> Option<(Origin, Scenario)> {
     match origin? {
@@ -1233,6 +1343,7 @@ impl ExplorerApp {
 
         self.help_ui(&ctx);
         self.confirm_ui(&ctx);
+        drop_hint_ui(&ctx, &theme);
         self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);
         self.drive_screenshot(&ctx);
@@ -1284,12 +1395,13 @@ impl ExplorerApp {
             ViewId::ColdStart => {
                 self.settings
                     .cold_start
-                    .ui(ui, scenario, derived, theme, commands);
+                    .ui(ui, (scenario, derived), theme, commands, controls);
             }
-            ViewId::Cost => self
-                .settings
-                .cost
-                .ui(ui, scenario, derived, theme, commands),
+            ViewId::Cost => {
+                self.settings
+                    .cost
+                    .ui(ui, (scenario, derived), theme, commands, controls);
+            }
         }
     }
 }

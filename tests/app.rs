@@ -4,6 +4,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use serverless_explorer::app::{ExplorerApp, Pending, StartOptions, ViewId};
+use serverless_explorer::presets::Origin;
 use serverless_explorer::ui::theme::{ThemeChoice, ThemeKind};
 
 fn harness() -> Harness<'static, ExplorerApp> {
@@ -205,4 +206,190 @@ fn forced_theme_is_used() {
         });
     let ctx = harness.ctx.clone();
     assert_eq!(harness.state().theme(&ctx).kind, ThemeKind::Projector);
+}
+
+/// A file dropped on the window, as eframe hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+/// Drops `path` on the window and lets the app apply it.
+fn drop_file(harness: &mut Harness<'_, ExplorerApp>, path: &std::path::Path) {
+    harness.input_mut().dropped_files = vec![std::sync::Arc::new(Dropped(path.to_owned()))];
+    harness.run();
+    harness.run();
+}
+
+/// A preset file named `name` in `dir` with the given scenario name and memory size.
+fn preset_file(
+    dir: &std::path::Path,
+    name: &str,
+    title: &str,
+    memory_mb: u32,
+) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(
+        &path,
+        format!("(name: \"{title}\", workload: (memory_mb: {memory_mb}))"),
+    )
+    .unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    path
+}
+
+#[test]
+fn dropping_a_preset_opens_it_and_a_bad_one_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness();
+    harness.run();
+    let good = preset_file(dir.path(), "dropped.ron", "Dropped", 2048);
+    drop_file(&mut harness, &good);
+    let state = harness.state();
+    assert_eq!(state.scenario.name, "Dropped");
+    assert_eq!(state.scenario.workload.memory_mb, 2048);
+    assert_eq!(state.origin, Origin::File(good.clone()));
+    assert_eq!(state.settings.recent, vec![good.clone()]);
+
+    let bad = preset_file(dir.path(), "bad.ron", "Bad", 1);
+    drop_file(&mut harness, &bad);
+    let state = harness.state();
+    assert_eq!(state.scenario.name, "Dropped");
+    let banner = state.banner.clone().unwrap();
+    assert!(banner.error, "{}", banner.text);
+    assert!(banner.text.contains("bad.ron"), "{}", banner.text);
+    assert!(
+        banner.text.contains("workload.memory_mb"),
+        "{}",
+        banner.text
+    );
+    assert_eq!(state.settings.recent, vec![good]);
+}
+
+#[test]
+fn recent_files_are_listed_reopened_and_pruned() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = harness();
+    harness.run();
+    let first = preset_file(dir.path(), "first.ron", "First", 256);
+    let second = preset_file(dir.path(), "second.ron", "Second", 512);
+    drop_file(&mut harness, &first);
+    drop_file(&mut harness, &second);
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![second.clone(), first.clone()]
+    );
+
+    // Saving under a new name puts that file first.
+    let saved = dir.path().join("saved.ron");
+    harness.state_mut().save_to(&saved);
+    assert!(saved.exists());
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![saved.clone(), second.clone(), first.clone()]
+    );
+
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open recent").click();
+    harness.run();
+    harness.get_by_label("first.ron").click();
+    harness.run();
+    harness.run();
+    assert_eq!(harness.state().scenario.name, "First");
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![first.clone(), saved.clone(), second.clone()]
+    );
+
+    // A file deleted since leaves the list, with the reason.
+    std::fs::remove_file(&second).unwrap();
+    harness.state_mut().open_recent(&second);
+    harness.run();
+    assert_eq!(harness.state().scenario.name, "First");
+    assert_eq!(
+        harness.state().settings.recent,
+        vec![first.clone(), saved.clone()]
+    );
+    let banner = harness.state().banner.clone().unwrap();
+    assert!(
+        banner.error && banner.text.contains("second.ron"),
+        "{}",
+        banner.text
+    );
+
+    // The list keeps at most RECENT_FILES entries, without repeats.
+    for i in 0..12 {
+        let path = preset_file(dir.path(), &format!("p{i}.ron"), "P", 128);
+        harness.state_mut().settings.remember_recent(&path);
+    }
+    harness.state_mut().settings.remember_recent(&first);
+    let recent = &harness.state().settings.recent;
+    assert_eq!(recent.len(), serverless_explorer::app::RECENT_FILES);
+    assert_eq!(recent[0], first);
+    assert_eq!(recent.iter().filter(|p| **p == first).count(), 1);
+}
+
+/// Snapshots are skipped where no GPU adapter (or lavapipe) is available.
+fn snapshots_wanted() -> bool {
+    std::env::var_os("SKIP_SNAPSHOTS").is_none()
+}
+
+/// The app at a projector's 16:9, in presentation mode after F5, on `view`.
+fn presenting(view: ViewId) -> Harness<'static, ExplorerApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1280.0, 720.0))
+        .with_pixels_per_point(1.0)
+        .build_eframe(move |cc| {
+            ExplorerApp::new(
+                cc,
+                StartOptions {
+                    fresh: true,
+                    view: Some(view),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run();
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    assert!(harness.state().settings.presentation);
+    harness
+}
+
+#[test]
+fn snapshot_of_presentation_mode() {
+    let mut harness = presenting(ViewId::Stack);
+    let ctx = harness.ctx.clone();
+    assert_eq!(harness.state().theme(&ctx).kind, ThemeKind::Projector);
+    assert!(!harness.state().settings.show_editor);
+    if snapshots_wanted() {
+        harness.snapshot("presentation_stack");
+    }
+}
+
+#[test]
+fn snapshot_of_a_tour_step_in_presentation_mode() {
+    let mut harness = presenting(ViewId::Stack);
+    harness.get_by_label("Guided tour").click();
+    harness.run();
+    // "Pay per invocation": the fourth step, on the cost view.
+    for _ in 0..3 {
+        harness.key_press(egui::Key::ArrowRight);
+        harness.run();
+    }
+    assert_eq!(harness.state().tour, Some(3));
+    assert_eq!(harness.state().settings.view, ViewId::Cost);
+    assert!(harness.state().settings.presentation);
+    assert!(harness.query_by_label_contains("Step 4 of").is_some());
+    if snapshots_wanted() {
+        harness.snapshot("presentation_tour_cost");
+    }
 }

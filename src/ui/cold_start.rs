@@ -243,15 +243,15 @@ impl ColdStartView {
         lane.rows.contains(pos).then_some(pos)
     }
 
-    /// Shows the view: quick controls, one cold start's phases, the legend, the timeline and the
-    /// figures beside it.
+    /// Shows the view: quick controls (on a slide, the settings they show as text), one cold
+    /// start's phases, the legend, the timeline and the figures beside it.
     pub fn ui(
         &mut self,
         ui: &mut Ui,
-        scenario: &Scenario,
-        derived: &Derived,
+        (scenario, derived): (&Scenario, &Derived),
         theme: &Theme,
         commands: &mut Vec<Command>,
+        show_controls: bool,
     ) {
         self.refresh_cache(scenario);
         let Some(cache) = self.cache.take() else {
@@ -274,13 +274,17 @@ impl ColdStartView {
             });
         }
 
-        self.controls_ui(ui, scenario, commands);
+        if show_controls {
+            self.controls_ui(ui, scenario, commands);
+        } else {
+            settings_line_ui(ui, scenario);
+        }
         ui.add_space(4.0);
         breakdown_ui(ui, &lanes, scenario, theme);
         ui.add_space(2.0);
         legend_ui(ui, &lanes, theme);
         let fit = fit_range(&lanes);
-        self.zoom_row_ui(ui, fit, theme);
+        self.zoom_row_ui(ui, fit, theme, show_controls);
         ui.add_space(4.0);
 
         let area = ui.available_rect_before_wrap();
@@ -410,29 +414,11 @@ impl ColdStartView {
             );
     }
 
-    /// Zoom buttons and what the timeline shows.
-    fn zoom_row_ui(&mut self, ui: &mut Ui, fit: (f64, f64), theme: &Theme) {
+    /// Zoom buttons (not on a slide) and what the timeline shows.
+    fn zoom_row_ui(&mut self, ui: &mut Ui, fit: (f64, f64), theme: &Theme, show_controls: bool) {
         ui.horizontal_wrapped(|ui| {
-            if ui
-                .button("Zoom in")
-                .on_hover_text("Show half the time span (or Ctrl+scroll over the timeline)")
-                .clicked()
-            {
-                self.zoom_by(ZOOM_STEP, fit, None);
-            }
-            if ui
-                .button("Zoom out")
-                .on_hover_text("Show twice the time span")
-                .clicked()
-            {
-                self.zoom_by(1.0 / ZOOM_STEP, fit, None);
-            }
-            if ui
-                .button("Fit")
-                .on_hover_text("Show the whole timeline window (or double-click the timeline)")
-                .clicked()
-            {
-                self.zoom = None;
+            if show_controls {
+                self.zoom_buttons_ui(ui, fit);
             }
             let (a, b) = self.visible_range(fit);
             let showing = if self.zoom.is_none() {
@@ -446,11 +432,38 @@ impl ColdStartView {
                     fmt_s(fit.1)
                 )
             };
-            ui.label(
-                RichText::new(format!("{showing} · drag to pan, Ctrl+scroll to zoom"))
-                    .color(theme.weak_text),
-            );
+            let text = if show_controls {
+                format!("{showing} · drag to pan, Ctrl+scroll to zoom")
+            } else {
+                showing
+            };
+            ui.label(RichText::new(text).color(theme.weak_text));
         });
+    }
+
+    /// "Zoom in", "Zoom out" and "Fit".
+    fn zoom_buttons_ui(&mut self, ui: &mut Ui, fit: (f64, f64)) {
+        if ui
+            .button("Zoom in")
+            .on_hover_text("Show half the time span (or Ctrl+scroll over the timeline)")
+            .clicked()
+        {
+            self.zoom_by(ZOOM_STEP, fit, None);
+        }
+        if ui
+            .button("Zoom out")
+            .on_hover_text("Show twice the time span")
+            .clicked()
+        {
+            self.zoom_by(1.0 / ZOOM_STEP, fit, None);
+        }
+        if ui
+            .button("Fit")
+            .on_hover_text("Show the whole timeline window (or double-click the timeline)")
+            .clicked()
+        {
+            self.zoom = None;
+        }
     }
 
     /// The visible range, clamped into the timeline window.
@@ -672,6 +685,30 @@ fn provisioned_ui(ui: &mut Ui, scenario: &Scenario, commands: &mut Vec<Command>)
         }
         commands.push(Command::SetScenario(Box::new(edited)));
     }
+}
+
+/// On a slide, the settings the quick controls would show, as one line of text.
+fn settings_line_ui(ui: &mut Ui, scenario: &Scenario) {
+    let cs = &scenario.cold_start;
+    let snapstart = if !cs.runtime.supports_snapstart() {
+        "SnapStart not available"
+    } else if cs.snapstart {
+        "SnapStart on"
+    } else {
+        "SnapStart off"
+    };
+    let provisioned = match scenario.lambda.provisioned_concurrency {
+        0 => "no provisioned concurrency".to_owned(),
+        1 => "1 provisioned environment".to_owned(),
+        n => format!("{} provisioned environments", group(f64::from(n), 0)),
+    };
+    ui.label(
+        RichText::new(format!(
+            "Runtime {} · {snapstart} · {provisioned}",
+            cs.runtime.label()
+        ))
+        .strong(),
+    );
 }
 
 /// The runtime's label, with SnapStart when it applies.

@@ -61,17 +61,28 @@ impl CostView {
         format!("{}: {} a month", model.label(), format_cents(total_cents))
     }
 
-    /// Shows the view: volume and export controls, the chart with its hover readout, the
-    /// headline totals, the break-even points, one bill line by line and the assumptions.
+    /// Shows the view: volume and export controls (or, on a slide, the volume as text), the
+    /// chart with its hover readout, the headline totals, the break-even points, one bill line by
+    /// line and the assumptions.
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
-        scenario: &Scenario,
-        derived: &Derived,
+        (scenario, derived): (&Scenario, &Derived),
         theme: &Theme,
         commands: &mut Vec<Command>,
+        show_controls: bool,
     ) {
-        controls_ui(ui, scenario, derived, commands);
+        if show_controls {
+            controls_ui(ui, scenario, derived, commands);
+        } else {
+            ui.label(
+                RichText::new(format!(
+                    "{} requests per month",
+                    format_requests(scenario.workload.requests_per_month as f64)
+                ))
+                .strong(),
+            );
+        }
         ui.add_space(6.0);
 
         let available = ui.available_size();
@@ -86,7 +97,7 @@ impl CostView {
                     ui.set_width(chart_width);
                     let height = (available.y - readout_height).max(260.0);
                     let hover = chart_ui(ui, scenario, derived, theme, vec2(chart_width, height));
-                    readout_ui(ui, scenario, derived, theme, hover);
+                    readout_ui(ui, scenario, derived, theme, (hover, show_controls));
                 });
                 ui.add_space(20.0);
                 ui.vertical(|ui| {
@@ -101,14 +112,16 @@ impl CostView {
                                     right: 16,
                                     ..egui::Margin::ZERO
                                 })
-                                .show(ui, |ui| self.details_ui(ui, scenario, derived, theme));
+                                .show(ui, |ui| {
+                                    self.details_ui(ui, (scenario, derived), theme, show_controls);
+                                });
                         });
                 });
             });
         } else {
             let height = (available.y * 0.58).max(300.0);
             let hover = chart_ui(ui, scenario, derived, theme, vec2(available.x, height));
-            readout_ui(ui, scenario, derived, theme, hover);
+            readout_ui(ui, scenario, derived, theme, (hover, show_controls));
             ui.separator();
             egui::ScrollArea::vertical()
                 .id_salt("cost_details")
@@ -120,7 +133,9 @@ impl CostView {
                             right: 16,
                             ..egui::Margin::ZERO
                         })
-                        .show(ui, |ui| self.details_ui(ui, scenario, derived, theme));
+                        .show(ui, |ui| {
+                            self.details_ui(ui, (scenario, derived), theme, show_controls);
+                        });
                 });
         }
     }
@@ -129,11 +144,11 @@ impl CostView {
     fn details_ui(
         &mut self,
         ui: &mut egui::Ui,
-        scenario: &Scenario,
-        derived: &Derived,
+        (scenario, derived): (&Scenario, &Derived),
         theme: &Theme,
+        show_hints: bool,
     ) {
-        self.headline_ui(ui, derived, theme);
+        self.headline_ui(ui, derived, theme, show_hints);
         ui.add_space(12.0);
         break_evens_ui(ui, &derived.curves, theme);
         ui.add_space(12.0);
@@ -142,8 +157,9 @@ impl CostView {
         assumptions_ui(ui, theme);
     }
 
-    /// The four monthly totals at the scenario's volume, as clickable cards.
-    fn headline_ui(&mut self, ui: &mut egui::Ui, derived: &Derived, theme: &Theme) {
+    /// The four monthly totals at the scenario's volume, as clickable cards (and, unless on a
+    /// slide, a hint saying so).
+    fn headline_ui(&mut self, ui: &mut egui::Ui, derived: &Derived, theme: &Theme, hint: bool) {
         let bills = &derived.bills;
         ui.label(
             RichText::new(format!(
@@ -168,9 +184,12 @@ impl CostView {
             });
             ui.add_space(4.0);
         }
-        ui.label(
-            RichText::new("Click a card to see its bill line by line below").color(theme.weak_text),
-        );
+        if hint {
+            ui.label(
+                RichText::new("Click a card to see its bill line by line below")
+                    .color(theme.weak_text),
+            );
+        }
     }
 
     /// One headline card: the model, its total and how it compares with serverless.
@@ -928,13 +947,14 @@ fn hover_text(scenario: &Scenario, requests: f64) -> String {
 }
 
 /// The line under the chart: in plain words, how serverless compares with the cheapest other
-/// model at the pointer's volume (or at the scenario's, when the pointer is elsewhere).
+/// model at the pointer's volume (or at the scenario's, when the pointer is elsewhere), and the
+/// four costs there (or, unless on a slide, a hint to point at the chart).
 fn readout_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     derived: &Derived,
     theme: &Theme,
-    hover: Option<f64>,
+    (hover, hint): (Option<f64>, bool),
 ) {
     let (requests, costs, prefix) = if let Some(requests) = hover {
         let costs = HostingModel::ALL.map(|m| (m, cost::total_usd(scenario, m, requests)));
@@ -971,16 +991,19 @@ fn readout_ui(
             format_requests(requests)
         ));
     }
-    let detail = if hover.is_some() {
-        costs
+    if hover.is_some() {
+        let detail = costs
             .iter()
             .map(|(m, usd)| format!("{} {}", m.label(), format_usd(*usd)))
             .collect::<Vec<_>>()
-            .join(" · ")
-    } else {
-        "Point at the chart to compare the models at any volume".to_owned()
-    };
-    ui.label(RichText::new(detail).color(theme.weak_text));
+            .join(" · ");
+        ui.label(RichText::new(detail).color(theme.weak_text));
+    } else if hint {
+        ui.label(
+            RichText::new("Point at the chart to compare the models at any volume")
+                .color(theme.weak_text),
+        );
+    }
 }
 
 /// Where serverless and each other model break even, in plain words, numbered as on the chart;

@@ -151,14 +151,14 @@ pub fn tour_ui(ui: &mut egui::Ui, index: usize, theme: &Theme, commands: &mut Ve
             let last = index + 1 == STEPS.len();
             if ui
                 .add_enabled(!last, egui::Button::new("Next"))
-                .on_hover_text("Next step (→)")
+                .on_hover_text("Next step (right arrow key)")
                 .clicked()
             {
                 commands.push(Command::TourStep(index + 1));
             }
             if ui
                 .add_enabled(index > 0, egui::Button::new("Previous"))
-                .on_hover_text("Previous step (←)")
+                .on_hover_text("Previous step (left arrow key)")
                 .clicked()
             {
                 commands.push(Command::TourStep(index.saturating_sub(1)));
