@@ -9,22 +9,8 @@
 
 use serverless_explorer::presets::{self, BUILT_INS, PresetError};
 
-/// SplitMix64: a small seeded generator, so every run checks the same cases.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-}
+/// The models' seeded generator, so every run checks the same cases.
+use serverless_explorer::model::rng::SplitMix64 as Rng;
 
 const FRAGMENTS: &[&str] = &[
     "(",
@@ -95,7 +81,7 @@ fn mutate(rng: &mut Rng, source: &str) -> Vec<u8> {
             for _ in 0..=rng.below(8) {
                 if !bytes.is_empty() {
                     let at = rng.below(bytes.len());
-                    bytes[at] = (rng.next() & 0x7f) as u8;
+                    bytes[at] = (rng.next_u64() & 0x7f) as u8;
                 }
             }
         }

@@ -15,6 +15,7 @@ use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable as _, by};
 use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::model::rng::SplitMix64;
 use serverless_explorer::presets::BUILT_INS;
 
 /// Events in the default run: about half a minute in a debug build on two cores.
@@ -22,24 +23,16 @@ const DEFAULT_EVENTS: usize = 2_000;
 /// The default seed, so every run drives the app the same way.
 const DEFAULT_SEED: u64 = 0x5EED_0008;
 
-/// SplitMix64: a small seeded generator.
-struct Rng(u64);
+/// The models' seeded generator, with the picks a monkey makes.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        self.0.below(n)
     }
 
     fn unit(&mut self) -> f32 {
-        (self.next() >> 40) as f32 / (1_u64 << 24) as f32
+        self.0.unit() as f32
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -436,7 +429,7 @@ fn random_input_never_panics_or_paints_nan() {
         });
     let mut monkey = Monkey {
         harness,
-        rng: Rng(seed),
+        rng: Rng(SplitMix64(seed)),
         size,
         frames: 0,
         views_seen: [false; 4],

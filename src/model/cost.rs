@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::format::group_digits;
 use super::runtime::{InitPhases, estimated_cold_ratio};
 use super::scenario::{
     Architecture, FrontDoor, HOURS_PER_MONTH, HostingModel, LambdaArchRates, LaunchType,
@@ -103,7 +104,7 @@ pub fn format_cents(cents: i64) -> String {
     let magnitude = cents.unsigned_abs();
     format!(
         "{sign}${}.{:02}",
-        group_thousands(magnitude / 100),
+        group_digits(magnitude / 100),
         magnitude % 100
     )
 }
@@ -150,19 +151,6 @@ pub fn format_requests(requests: f64) -> String {
     text
 }
 
-/// Groups an integer's digits by thousands: `2000000` → `2,000,000`.
-fn group_thousands(value: u64) -> String {
-    let digits = value.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
 /// A quantity with thousands separators and at most `decimals` decimals, trailing zeros trimmed:
 /// `2,000,000`, `0.12`, `1,234.5`.
 fn format_quantity(value: f64, decimals: usize) -> String {
@@ -179,7 +167,7 @@ fn format_quantity(value: f64, decimals: usize) -> String {
     };
     let grouped = whole
         .parse::<u64>()
-        .map_or_else(|_| whole.to_owned(), group_thousands);
+        .map_or_else(|_| whole.to_owned(), group_digits);
     if fraction.is_empty() {
         format!("{sign}{grouped}")
     } else {
@@ -193,7 +181,7 @@ fn format_rate(usd_per_unit: f64) -> String {
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let grouped = whole
         .parse::<u64>()
-        .map_or_else(|_| whole.to_owned(), group_thousands);
+        .map_or_else(|_| whole.to_owned(), group_digits);
     let sign = if usd_per_unit < 0.0 { "-" } else { "" };
     format!("{sign}${grouped}.{fraction:0<2}")
 }

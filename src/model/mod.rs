@@ -3,6 +3,7 @@
 
 pub mod cold_start;
 pub mod cost;
+pub mod format;
 pub mod rng;
 pub mod runtime;
 pub mod scaling;

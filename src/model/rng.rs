@@ -15,6 +15,12 @@ impl SplitMix64 {
         z ^ (z >> 31)
     }
 
+    /// An index below `n` (0 when `n` is 0), for seeded picks in tests and generators; the
+    /// modulo bias is below 1e-9 for any list length used.
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+
     /// Uniform in [0, 1), from the top 53 bits.
     pub fn unit(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1_u64 << 53) as f64
@@ -45,5 +51,11 @@ mod tests {
         }
         let mean = (0..10_000).map(|_| a.exponential()).sum::<f64>() / 10_000.0;
         assert!((mean - 1.0).abs() < 0.05, "{mean}");
+        let mut seen = [0_u32; 5];
+        for _ in 0..5_000 {
+            seen[a.below(5)] += 1;
+        }
+        assert!(seen.iter().all(|&n| (900..1100).contains(&n)), "{seen:?}");
+        assert_eq!(a.below(0), 0);
     }
 }

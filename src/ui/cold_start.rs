@@ -18,6 +18,7 @@ use crate::derived::Derived;
 use crate::model::cold_start::{
     ASSUMPTIONS, ColdStartRun, Environment, LatencyHistogram, LatencySummary, Method, PhaseKind,
 };
+use crate::model::format::{group, nice_step};
 use crate::model::runtime::{INIT_SOURCE, InitPhases, package_load_ms};
 use crate::model::scenario::{HOURS_PER_MONTH, Runtime, Scenario};
 use crate::model::traffic::Traffic;
@@ -813,25 +814,6 @@ fn time_unit(span_s: f64) -> (f64, &'static str) {
     } else {
         (1.0, "s")
     }
-}
-
-/// A 1, 2 or 5 × 10ⁿ step at least `raw`.
-fn nice_step(raw: f64) -> f64 {
-    if !(raw.is_finite() && raw > 0.0) {
-        return 1.0;
-    }
-    let power = 10_f64.powf(raw.log10().floor());
-    let mantissa = raw / power;
-    let nice = if mantissa <= 1.0 {
-        1.0
-    } else if mantissa <= 2.0 {
-        2.0
-    } else if mantissa <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    nice * power
 }
 
 /// Ticks, grid lines and the axis title.
@@ -2458,40 +2440,6 @@ fn histogram_legend_ui(ui: &mut Ui, theme: &Theme) {
     });
 }
 
-/// `value` with `decimals` decimals and thousands separators: "12,345.6".
-fn group(value: f64, decimals: usize) -> String {
-    if !value.is_finite() {
-        return "–".to_owned();
-    }
-    let decimals = decimals.min(6);
-    let scale = 10_u64.pow(decimals as u32);
-    // Half away from zero, as people round; whole numbers format far faster than floats, and
-    // a frame formats dozens of these.
-    let scaled = (value.abs() * scale as f64).round();
-    if scaled >= 1e18 {
-        return format!("{value:.0}");
-    }
-    let scaled = scaled as u64;
-    let int = (scaled / scale).to_string();
-    let mut out = String::with_capacity(int.len() + int.len() / 3 + decimals + 2);
-    if value < 0.0 && scaled > 0 {
-        out.push('−');
-    }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    if decimals > 0 {
-        out.push('.');
-        let frac = (scaled % scale).to_string();
-        out.extend(std::iter::repeat_n('0', decimals - frac.len()));
-        out.push_str(&frac);
-    }
-    out
-}
-
 /// A duration in ms: "8,887 ms", "2.5 ms".
 fn fmt_ms(ms: f64) -> String {
     if ms.abs() < 10.0 {
@@ -2595,16 +2543,6 @@ mod tests {
         assert_eq!(fmt_percent(1.0), "100%");
         assert_eq!(fmt_percent(0.0), "0%");
         assert_eq!(fmt_percent(1e-9), "< 0.001%");
-    }
-
-    #[test]
-    fn nice_steps_are_one_two_five() {
-        assert_eq!(nice_step(0.7), 1.0);
-        assert_eq!(nice_step(1.3), 2.0);
-        assert_eq!(nice_step(3.0), 5.0);
-        assert_eq!(nice_step(7.0), 10.0);
-        assert!((nice_step(0.013) - 0.02).abs() < 1e-12);
-        assert_eq!(nice_step(f64::NAN), 1.0);
     }
 
     #[test]

@@ -102,20 +102,7 @@ impl CostView {
                 ui.add_space(20.0);
                 ui.vertical(|ui| {
                     ui.set_width(side_width);
-                    egui::ScrollArea::vertical()
-                        .id_salt("cost_details")
-                        .auto_shrink([false, false])
-                        .show(ui, |ui| {
-                            // Room for the floating scroll bar, so it never covers an amount.
-                            egui::Frame::new()
-                                .inner_margin(egui::Margin {
-                                    right: 16,
-                                    ..egui::Margin::ZERO
-                                })
-                                .show(ui, |ui| {
-                                    self.details_ui(ui, (scenario, derived), theme, show_controls);
-                                });
-                        });
+                    self.scrolled_details_ui(ui, (scenario, derived), theme, show_controls);
                 });
             });
         } else {
@@ -123,21 +110,30 @@ impl CostView {
             let hover = chart_ui(ui, scenario, derived, theme, vec2(available.x, height));
             readout_ui(ui, scenario, derived, theme, (hover, show_controls));
             ui.separator();
-            egui::ScrollArea::vertical()
-                .id_salt("cost_details")
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    // Room for the floating scroll bar, so it never covers an amount.
-                    egui::Frame::new()
-                        .inner_margin(egui::Margin {
-                            right: 16,
-                            ..egui::Margin::ZERO
-                        })
-                        .show(ui, |ui| {
-                            self.details_ui(ui, (scenario, derived), theme, show_controls);
-                        });
-                });
+            self.scrolled_details_ui(ui, (scenario, derived), theme, show_controls);
         }
+    }
+
+    /// The details in a scroll area filling the space left.
+    fn scrolled_details_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        inputs: (&Scenario, &Derived),
+        theme: &Theme,
+        show_hints: bool,
+    ) {
+        egui::ScrollArea::vertical()
+            .id_salt("cost_details")
+            .auto_shrink([false, false])
+            .show(ui, |ui| {
+                // Room for the floating scroll bar, so it never covers an amount.
+                egui::Frame::new()
+                    .inner_margin(egui::Margin {
+                        right: 16,
+                        ..egui::Margin::ZERO
+                    })
+                    .show(ui, |ui| self.details_ui(ui, inputs, theme, show_hints));
+            });
     }
 
     /// Everything beside or below the chart: totals, break-even points, the bill, assumptions.

@@ -11,6 +11,7 @@ use egui::{Checkbox, CollapsingHeader, DragValue, Label, RichText, TextEdit, Wid
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Command, ViewId};
+use crate::model::format::separate_thousands;
 use crate::model::runtime::INIT_SOURCE;
 use crate::model::scenario::{
     Architecture, ColdStartSettings, ContainerSettings, FrontDoor, HOURS_PER_MONTH, InstancePrice,
@@ -1753,33 +1754,7 @@ fn format_number(value: f64, decimals: RangeInclusive<usize>) -> String {
         let back: f64 = text.parse().ok()?;
         ((back - value).abs() <= value.abs() * 1e-9).then_some(text)
     });
-    group_thousands(&exact.unwrap_or_else(|| format!("{value:.max$}")))
-}
-
-/// "1234567.5" → "1,234,567.5"; text that is not a plain number is returned as is.
-fn group_thousands(text: &str) -> String {
-    let (sign, unsigned) = text
-        .strip_prefix('-')
-        .map_or(("", text), |rest| ("-", rest));
-    let (int, frac) = unsigned
-        .split_once('.')
-        .map_or((unsigned, None), |(i, f)| (i, Some(f)));
-    if int.len() <= 3 || !int.bytes().all(|b| b.is_ascii_digit()) {
-        return text.to_owned();
-    }
-    let mut out = String::with_capacity(text.len() + int.len() / 3);
-    out.push_str(sign);
-    for (i, digit) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    if let Some(frac) = frac {
-        out.push('.');
-        out.push_str(frac);
-    }
-    out
+    separate_thousands(&exact.unwrap_or_else(|| format!("{value:.max$}")))
 }
 
 /// Parses typed numbers: separators (",", "_", spaces) are ignored, "−" is a minus, and a
@@ -2233,20 +2208,6 @@ mod tests {
         assert_eq!(parse_number("abc"), None);
         assert_eq!(parse_number("inf"), None);
         assert_eq!(parse_number("NaN"), None);
-    }
-
-    #[test]
-    fn thousands_are_grouped() {
-        assert_eq!(group_thousands("3000000"), "3,000,000");
-        assert_eq!(group_thousands("1536"), "1,536");
-        assert_eq!(group_thousands("512"), "512");
-        assert_eq!(group_thousands("-12345.678"), "-12,345.678");
-        assert_eq!(group_thousands("0.0000166667"), "0.0000166667");
-        assert_eq!(group_thousands("inf"), "inf");
-        for text in ["1", "12", "123456789", "100000.5"] {
-            let grouped = group_thousands(text);
-            assert_eq!(parse_number(&grouped), parse_number(text), "{text}");
-        }
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::Command;
 use crate::derived::Derived;
 use crate::model::cost::format_usd;
+use crate::model::format::{self, nice_step};
 use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
@@ -1548,7 +1549,8 @@ fn chart_ui(
         pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
     );
     let max_rps = cache.stats.max_rps;
-    let y_step = nice_step(max_rps * 1.02, 4.0);
+    // About four steps up to the highest rate.
+    let y_step = nice_step(max_rps * 1.02 / 4.0);
     let map = ChartMap {
         plot,
         t0_s: run.start_s,
@@ -1832,23 +1834,6 @@ fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
     mesh
 }
 
-/// A round step (1, 2 or 5 × a power of ten) giving about `count` steps up to `max`.
-fn nice_step(max: f64, count: f64) -> f64 {
-    let raw = (max / count).max(f64::MIN_POSITIVE);
-    let magnitude = 10f64.powf(raw.log10().floor());
-    let mantissa = raw / magnitude;
-    let round = if mantissa <= 1.0 {
-        1.0
-    } else if mantissa <= 2.0 {
-        2.0
-    } else if mantissa <= 5.0 {
-        5.0
-    } else {
-        10.0
-    };
-    round * magnitude
-}
-
 /// A round time step for the axis: labels at least ~90 points apart.
 fn time_step(span_s: f64, width: f32) -> f64 {
     const STEPS: [f64; 16] = [
@@ -2114,21 +2099,7 @@ fn duration(s: f64) -> String {
 
 /// A count rounded to a whole number with thousands separators: `2,740,504`.
 fn group(x: f64) -> String {
-    if !x.is_finite() {
-        return "–".to_owned();
-    }
-    let digits = (x.abs().round() as u64).to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
-    if x <= -0.5 {
-        out.push('-');
-    }
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
+    format::group(x, 0)
 }
 
 /// A count in short form for tight spaces: `850`, `8.5 k`, `2.7 M`.
@@ -2195,7 +2166,7 @@ mod tests {
     fn numbers_and_money_are_grouped() {
         assert_eq!(group(2_740_504.4), "2,740,504");
         assert_eq!(group(999.6), "1,000");
-        assert_eq!(group(-1_234.0), "-1,234");
+        assert_eq!(group(-1_234.0), "−1,234");
         assert_eq!(short_number(2_740_504.0), "2.7 M");
         assert_eq!(short_number(10_000.0), "10 k");
         assert_eq!(short_number(850.0), "850");
@@ -2332,8 +2303,6 @@ mod tests {
 
     #[test]
     fn steps_are_round() {
-        assert_eq!(nice_step(10_500.0, 5.0), 5_000.0);
-        assert_eq!(nice_step(100.0, 5.0), 20.0);
         assert_eq!(time_step(600.0, 900.0), 60.0);
         assert_eq!(time_step(86_400.0, 1_400.0), 7_200.0);
     }
