@@ -191,6 +191,8 @@ pub struct StartOptions {
     pub view: Option<ViewId>,
     /// A theme to force.
     pub theme: Option<ThemeKind>,
+    /// Start in presentation mode, as if F5 were pressed.
+    pub present: bool,
     /// Where the screenshot mode leaves its exit code (0, or 1 if the PNG could not be written).
     pub exit_code: Arc<Mutex<i32>>,
 }
@@ -278,7 +280,12 @@ impl ExplorerApp {
                 .and_then(|s| eframe::get_value(s, eframe::APP_KEY))
                 .unwrap_or_default()
         };
+        let present = options.present;
         let mut app = Self::with_settings(settings, options);
+        if present {
+            // Applied at the end of the first frame, as the F5 key would be.
+            app.commands.push(Command::TogglePresentation);
+        }
         app.device = cc
             .wgpu_render_state
             .as_ref()

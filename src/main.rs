@@ -39,6 +39,10 @@ struct Cli {
     #[arg(long, value_name = "THEME", value_parser = parse_theme)]
     theme: Option<ThemeKind>,
 
+    /// Start in presentation mode (as F5 does): large type, projector theme, no editor.
+    #[arg(long)]
+    present: bool,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -171,6 +175,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         screenshot,
         view: cli.view,
         theme: cli.theme,
+        present: cli.present,
         ..StartOptions::default()
     };
     let exit_code = std::sync::Arc::clone(&start.exit_code);

@@ -328,6 +328,10 @@ impl Theme {
             style.spacing.item_spacing = egui::vec2(8.0, 6.0);
             style.spacing.button_padding = egui::vec2(8.0, 4.0);
             style.spacing.interact_size.y = 24.0 * scale;
+            // Check boxes, radio buttons and collapsing arrows grow with the text they label.
+            style.spacing.icon_width = 14.0 * scale;
+            style.spacing.icon_width_inner = 8.0 * scale;
+            style.spacing.icon_spacing = 4.0 * scale;
         });
     }
 }
