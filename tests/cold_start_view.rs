@@ -227,3 +227,36 @@ fn snapshot_of_the_java_preset() {
         harness.snapshot("cold_start_view_java");
     }
 }
+
+#[test]
+fn a_steady_day_is_shown_at_a_typical_moment_and_a_spike_as_it_rises() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("presets")
+        .join("steady-high-throughput.ron");
+    let steady = presets::load(&path).unwrap_or_else(|e| panic!("the preset loads: {e}"));
+    let day = harness(Some((Origin::File(path), steady)), false);
+    assert!(shows(
+        &day,
+        "It opens at the median request, a typical moment"
+    ));
+    let run = &day.state().derived.cold_start;
+    // Warm environments serve the window: fewer than 1% of its handler runs are cold.
+    let busy: Vec<BusyInterval> = run
+        .timeline
+        .environments
+        .iter()
+        .flat_map(|e| e.busy.iter().copied())
+        .collect();
+    let cold = busy.iter().filter(|b| b.cold).count();
+    assert!(
+        busy.len() > 1_000 && cold * 100 < busy.len(),
+        "{cold} of {}",
+        busy.len()
+    );
+
+    let spike = harness(None, false);
+    assert!(shows(
+        &spike,
+        "a second before the steepest spike in demand"
+    ));
+}

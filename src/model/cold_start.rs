@@ -45,10 +45,14 @@ pub const ASSUMPTIONS: &[&str] = &[
      throttling near the limit follows Erlang's loss formula. On the test scenarios it agrees with \
      the request-by-request simulation within 25% (0.02 percentage points absolute) on the cold \
      share and 2% on p99.",
-    "For scenarios simulated in aggregate the timeline shows the first 5,000 or so requests, \
-     simulated request by request; the figures cover the whole scenario.",
+    "For scenarios simulated in aggregate the timeline shows about 5,000 requests simulated \
+     request by request: from one second before the steepest spike (demand at least doubling \
+     within a minute), or else from the median request, a typical moment. Up to 20,000 requests \
+     before it (at most the idle time) are simulated too, so the environments they leave warm \
+     are there when the window opens; the figures cover the whole scenario.",
     "The timeline keeps at most 500 environments and 20,000 handler runs; past that its window \
-     ends early.",
+     ends early. Of the environments alive when a window opens, it draws the 250 most recently \
+     used; requests other environments serve are counted in the figures but not drawn.",
 ];
 
 /// Expected requests up to which a scenario is simulated request by request.
@@ -56,6 +60,16 @@ pub const EXACT_MAX_REQUESTS: f64 = 200_000.0;
 
 /// Expected requests in the exact timeline window of a scenario simulated in aggregate.
 pub const WINDOW_REQUESTS: f64 = 5_000.0;
+
+/// Expected requests simulated before a window that opens later than the scenario's start, so
+/// the environments that traffic leaves warm are there when the window opens.
+pub const LEAD_IN_REQUESTS: f64 = 20_000.0;
+
+/// A rise in demand counts as a spike when the rate at least doubles within this many seconds.
+pub const SPIKE_RISE_S: f64 = 60.0;
+
+/// How long before a spike's rise its window opens, in seconds.
+pub const SPIKE_LEAD_S: f64 = 1.0;
 
 /// Most environments the timeline stores.
 pub const MAX_TIMELINE_ENVIRONMENTS: usize = 500;
@@ -89,6 +103,17 @@ pub enum Method {
     Exact,
     /// Stepped through time in aggregate; only the timeline window is simulated request by request.
     Aggregate,
+}
+
+/// Where the timeline's window opens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum WindowStart {
+    /// At the scenario's start, every environment new (every exactly simulated scenario).
+    Beginning,
+    /// Just before the steepest spike in demand.
+    Spike,
+    /// At the median request: a typical moment, with the environments earlier traffic left warm.
+    Typical,
 }
 
 /// One init phase of a cold start.
@@ -148,7 +173,7 @@ pub struct BusyInterval {
 /// One execution environment on the timeline.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Environment {
-    /// Creation order, from 0; provisioned environments come first.
+    /// Row in the timeline, from 0, in creation order; provisioned environments come first.
     pub id: usize,
     /// Kept initialised by provisioned concurrency (initialised before the window, never reclaimed).
     pub provisioned: bool,
@@ -171,6 +196,9 @@ pub struct Timeline {
     pub truncated: bool,
     /// Environments the window's simulation created, stored or not (provisioned included).
     pub environments_created: usize,
+    /// On-demand environments already warm (or busy) when the window opened, created by the
+    /// traffic before it; the first rows after the provisioned ones.
+    pub warm_at_start: usize,
 }
 
 /// Latency and cold-start figures over the whole scenario. Counts are expected values, so they
@@ -226,6 +254,8 @@ pub struct ColdStartRun {
     pub horizon_s: (f64, f64),
     /// The span the timeline covers, in seconds.
     pub timeline_window: (f64, f64),
+    /// Why the timeline window opens where it does.
+    pub window_start: WindowStart,
     /// What a cold request waits for before its handler starts, in ms: every init phase plus the
     /// first run's extra time.
     pub cold_penalty_ms: f64,
@@ -259,12 +289,19 @@ impl ColdStartRun {
         let edges_ms = model.histogram_edges();
         match method {
             Method::Exact => {
-                let mut run = run_exact(s, &model, &edges_ms, horizon_s.1);
+                let span = ExactSpan {
+                    start_s: horizon_s.0,
+                    record_from_s: horizon_s.0,
+                    end_s: horizon_s.1,
+                    warm_pool: 0,
+                };
+                let mut run = run_exact(s, &model, &edges_ms, span);
                 let latency = run.summary(&model, horizon_s);
                 Self {
                     method,
                     horizon_s,
                     timeline_window: (horizon_s.0, run.recorder.window_end(horizon_s.1)),
+                    window_start: WindowStart::Beginning,
                     cold_penalty_ms: model.cold_penalty_ms,
                     billed_init_ms_per_cold_start: model.phases.billed_init_ms(),
                     latency,
@@ -273,25 +310,26 @@ impl ColdStartRun {
                         warm: run.warm_bins,
                         cold: run.cold_bins,
                     },
-                    timeline: run.recorder.into_timeline(run.environments_created),
+                    timeline: run.recorder.into_timeline(run.environments_created, 0),
                 }
             }
             Method::Aggregate => {
                 let totals = run_aggregate(s, &model, horizon_s);
                 let mixture = Mixture::of(&model, &totals);
-                let window_end_s = RateCursor::new(&s.traffic)
-                    .advance(WINDOW_REQUESTS)
-                    .unwrap_or(horizon_s.1);
-                let window = run_exact(s, &model, &edges_ms, window_end_s);
+                let (window_start, span) = window_span(&s.traffic, &model, horizon_s);
+                let window = run_exact(s, &model, &edges_ms, span);
                 Self {
                     method,
                     horizon_s,
-                    timeline_window: (horizon_s.0, window.recorder.window_end(window_end_s)),
+                    timeline_window: (span.record_from_s, window.recorder.window_end(span.end_s)),
+                    window_start,
                     cold_penalty_ms: model.cold_penalty_ms,
                     billed_init_ms_per_cold_start: model.phases.billed_init_ms(),
                     latency: mixture.summary(&model, &totals, horizon_s),
                     histogram: mixture.histogram(edges_ms),
-                    timeline: window.recorder.into_timeline(window.environments_created),
+                    timeline: window
+                        .recorder
+                        .into_timeline(window.environments_created, window.warm_at_start),
                 }
             }
         }
@@ -319,6 +357,103 @@ pub fn percentile(sorted_ms: &[f64], q: f64) -> Option<f64> {
 pub fn expected_requests(traffic: &[(f64, f64)]) -> f64 {
     let mut cursor = RateCursor::new(traffic);
     cursor.area_to(f64::INFINITY)
+}
+
+/// Where the exact simulation of a timeline window starts, where the timeline starts recording,
+/// and where both end, in seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct ExactSpan {
+    start_s: f64,
+    record_from_s: f64,
+    end_s: f64,
+    /// Environments warm at `start_s`, as earlier traffic would have left them.
+    warm_pool: usize,
+}
+
+/// The timeline window of a scenario simulated in aggregate: just before its steepest spike if
+/// demand at least doubles within [`SPIKE_RISE_S`], else from its median request; about
+/// [`WINDOW_REQUESTS`] long, with up to [`LEAD_IN_REQUESTS`] (and at most the idle time) of the
+/// traffic before it simulated unrecorded, to leave the environments it would leave warm.
+fn window_span(
+    traffic: &[(f64, f64)],
+    model: &Model,
+    horizon_s: (f64, f64),
+) -> (WindowStart, ExactSpan) {
+    let (h0, h1) = horizon_s;
+    let (kind, record_from_s) = match steepest_spike(traffic) {
+        Some(rise_s) if rise_s - SPIKE_LEAD_S > h0 => (WindowStart::Spike, rise_s - SPIKE_LEAD_S),
+        Some(_) => (WindowStart::Beginning, h0),
+        None => {
+            let median_s = RateCursor::new(traffic)
+                .advance(0.5 * expected_requests(traffic))
+                .unwrap_or(h0);
+            if median_s > h0 {
+                (WindowStart::Typical, median_s)
+            } else {
+                (WindowStart::Beginning, h0)
+            }
+        }
+    };
+    let before = RateCursor::new(traffic).area_to(record_from_s);
+    let lead_in_s = if before > LEAD_IN_REQUESTS {
+        RateCursor::new(traffic)
+            .advance(before - LEAD_IN_REQUESTS)
+            .unwrap_or(h0)
+    } else {
+        h0
+    };
+    let start_s = lead_in_s
+        .max(record_from_s - model.idle_s)
+        .clamp(h0, record_from_s);
+    let mut cursor = RateCursor::new(traffic);
+    cursor.area_to(record_from_s);
+    let end_s = cursor.advance(WINDOW_REQUESTS).unwrap_or(h1);
+    // Past the scenario's start, traffic before the lead-in has kept a pool warm: as many
+    // environments as requests in flight at that rate plus three standard deviations (Poisson),
+    // so the lead-in does not begin with a burst of cold starts no steady service has.
+    let warm_pool = if kind == WindowStart::Beginning {
+        0
+    } else {
+        let in_flight = rate_at(traffic, start_s) * model.duration_ms / 1000.0;
+        ((in_flight + 3.0 * in_flight.sqrt() + 1.0).ceil() as usize).min(model.limit)
+    };
+    (
+        kind,
+        ExactSpan {
+            start_s,
+            record_from_s,
+            end_s,
+            warm_pool,
+        },
+    )
+}
+
+/// The rate of a traffic curve at `t_s`, in requests per second (0 outside it).
+fn rate_at(traffic: &[(f64, f64)], t_s: f64) -> f64 {
+    traffic
+        .windows(2)
+        .find_map(|pair| {
+            let [(t0, r0), (t1, r1)] = [*pair.first()?, *pair.get(1)?];
+            (t0 <= t_s && t_s <= t1).then(|| {
+                let share = if t1 > t0 { (t_s - t0) / (t1 - t0) } else { 0.0 };
+                (r0 + (r1 - r0) * share).max(0.0)
+            })
+        })
+        .unwrap_or(0.0)
+}
+
+/// When the steepest spike of a traffic curve starts: the start of the segment with the largest
+/// rise in rate among those where the rate at least doubles within [`SPIKE_RISE_S`].
+fn steepest_spike(traffic: &[(f64, f64)]) -> Option<f64> {
+    traffic
+        .windows(2)
+        .filter_map(|pair| {
+            let [(t0, r0), (t1, r1)] = [*pair.first()?, *pair.get(1)?];
+            let (r0, r1) = (r0.max(0.0), r1.max(0.0));
+            (r1 > r0 && r1 >= 2.0 * r0 && t1 - t0 <= SPIKE_RISE_S).then_some((t0, r1 - r0))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t0, _)| t0)
 }
 
 /// The span of a traffic curve, first to last point, in seconds.
@@ -514,6 +649,8 @@ impl<'a> RateCursor<'a> {
 struct InFlight {
     end_s: f64,
     env: usize,
+    /// The handler run, for a window that opens while it is in flight.
+    run: BusyInterval,
 }
 
 impl Ord for InFlight {
@@ -539,17 +676,28 @@ impl PartialEq for InFlight {
 
 impl Eq for InFlight {}
 
-/// Stores what the timeline needs within its caps; the first cap reached ends the window.
+/// Stores what the timeline needs within its caps; the first cap reached ends the window. The
+/// simulation's environment ids are mapped to timeline rows, since a window that opens late
+/// shows only the environments alive from then on.
 #[derive(Default)]
 struct Recorder {
+    /// Whether the window has opened.
+    recording: bool,
     environments: Vec<Environment>,
+    /// The row of each simulation id, where recorded.
+    rows: Vec<Option<usize>>,
     busy_intervals: usize,
     frozen_at_s: Option<f64>,
 }
 
 impl Recorder {
-    fn add_environment(&mut self, environment: Environment, t_s: f64) {
-        if self.frozen_at_s.is_some() {
+    fn row(&self, id: usize) -> Option<usize> {
+        self.rows.get(id).copied().flatten()
+    }
+
+    /// Records a new environment under simulation id `id` as the next row.
+    fn add_environment(&mut self, id: usize, mut environment: Environment, t_s: f64) {
+        if !self.recording || self.frozen_at_s.is_some() {
             return;
         }
         // A full interval store ends the window here too, so no environment is drawn without
@@ -560,28 +708,35 @@ impl Recorder {
             self.frozen_at_s = Some(t_s);
             return;
         }
+        if self.rows.len() <= id {
+            self.rows.resize(id + 1, None);
+        }
+        if let Some(slot) = self.rows.get_mut(id) {
+            *slot = Some(self.environments.len());
+        }
+        environment.id = self.environments.len();
         self.environments.push(environment);
     }
 
-    fn add_busy(&mut self, env: usize, interval: BusyInterval, t_s: f64) {
-        if self.frozen_at_s.is_some() {
+    fn add_busy(&mut self, id: usize, interval: BusyInterval, t_s: f64) {
+        if !self.recording || self.frozen_at_s.is_some() {
             return;
         }
         if self.busy_intervals >= MAX_TIMELINE_BUSY_INTERVALS {
             self.frozen_at_s = Some(t_s);
             return;
         }
-        if let Some(environment) = self.environments.get_mut(env) {
+        if let Some(environment) = self.row(id).and_then(|row| self.environments.get_mut(row)) {
             environment.busy.push(interval);
             self.busy_intervals += 1;
         }
     }
 
-    fn reclaim(&mut self, env: usize, at_s: f64) {
+    fn reclaim(&mut self, id: usize, at_s: f64) {
         if self.frozen_at_s.is_some_and(|frozen_s| at_s > frozen_s) {
             return;
         }
-        if let Some(environment) = self.environments.get_mut(env) {
+        if let Some(environment) = self.row(id).and_then(|row| self.environments.get_mut(row)) {
             environment.reclaimed_at_s = Some(at_s);
         }
     }
@@ -591,11 +746,12 @@ impl Recorder {
             .map_or(end_s, |frozen_s| frozen_s.min(end_s))
     }
 
-    fn into_timeline(self, environments_created: usize) -> Timeline {
+    fn into_timeline(self, environments_created: usize, warm_at_start: usize) -> Timeline {
         Timeline {
             truncated: self.frozen_at_s.is_some(),
             environments: self.environments,
             environments_created,
+            warm_at_start,
         }
     }
 }
@@ -611,6 +767,8 @@ struct ExactRun {
     warm_bins: Vec<f64>,
     cold_bins: Vec<f64>,
     environments_created: usize,
+    /// On-demand environments alive when the window opened (0 when it opens at the start).
+    warm_at_start: usize,
     recorder: Recorder,
 }
 
@@ -680,44 +838,84 @@ fn bin_of(latency_ms: f64, edges_ms: &[f64]) -> usize {
     }
 }
 
-/// Moves environments whose request ended by `t_s` to the free lists, in order of their end.
-fn release(
-    in_flight: &mut BinaryHeap<InFlight>,
-    t_s: f64,
+/// The environments of an exact simulation: those busy with a request, the free provisioned
+/// ones (a stack, most recently used on top), the free on-demand ones (a queue in order of
+/// release: its back is the most recently used, its front the next reclaimed), and when each
+/// on-demand one was created.
+struct Pool {
+    in_flight: BinaryHeap<InFlight>,
     provisioned: usize,
-    provisioned_free: &mut Vec<usize>,
-    warm_free: &mut VecDeque<(f64, usize)>,
-) {
-    while let Some(top) = in_flight.peek().copied() {
-        if top.end_s > t_s {
-            break;
+    provisioned_free: Vec<usize>,
+    warm_free: VecDeque<(f64, usize)>,
+    /// By id minus the provisioned count.
+    created_at_s: Vec<f64>,
+    /// Ids below this are provisioned or of the warm pool the simulation began with.
+    seeded_below: usize,
+}
+
+impl Pool {
+    /// The provisioned environments and `span.warm_pool` warm ones, all free at `span.start_s`.
+    fn new(model: &Model, span: ExactSpan) -> Self {
+        let warm_ids = model.provisioned..model.provisioned + span.warm_pool;
+        Self {
+            in_flight: BinaryHeap::new(),
+            provisioned: model.provisioned,
+            provisioned_free: (0..model.provisioned).rev().collect(),
+            warm_free: warm_ids.clone().map(|id| (span.start_s, id)).collect(),
+            created_at_s: vec![span.start_s; span.warm_pool],
+            seeded_below: warm_ids.end,
         }
-        in_flight.pop();
-        if top.env < provisioned {
-            provisioned_free.push(top.env);
-        } else {
-            warm_free.push_back((top.end_s, top.env));
+    }
+
+    /// Environments created so far, provisioned included.
+    fn created(&self) -> usize {
+        self.provisioned + self.created_at_s.len()
+    }
+
+    /// Frees the environments whose request ended by `t_s`, in order of their end, then reclaims
+    /// the free on-demand ones idle for the reclaim time by then.
+    fn settle(&mut self, t_s: f64, idle_s: f64, recorder: &mut Recorder) {
+        while let Some(top) = self.in_flight.peek().copied() {
+            if top.end_s > t_s {
+                break;
+            }
+            self.in_flight.pop();
+            if top.env < self.provisioned {
+                self.provisioned_free.push(top.env);
+            } else {
+                self.warm_free.push_back((top.end_s, top.env));
+            }
         }
+        while let Some(&(free_since_s, env)) = self.warm_free.front() {
+            if free_since_s + idle_s > t_s {
+                break;
+            }
+            self.warm_free.pop_front();
+            recorder.reclaim(env, free_since_s + idle_s);
+        }
+    }
+
+    /// A free environment, provisioned first, else the most recently used on-demand one.
+    fn take_free(&mut self) -> Option<usize> {
+        self.provisioned_free
+            .pop()
+            .or_else(|| self.warm_free.pop_back().map(|(_, env)| env))
+    }
+
+    /// A new on-demand environment created at `t_s`: its id.
+    fn create(&mut self, t_s: f64) -> usize {
+        let id = self.created();
+        self.created_at_s.push(t_s);
+        id
     }
 }
 
-/// Reclaims free on-demand environments idle for the reclaim time by `t_s`. The free list is in
-/// order of release, so the longest idle are at its front.
-fn reclaim(warm_free: &mut VecDeque<(f64, usize)>, t_s: f64, idle_s: f64, recorder: &mut Recorder) {
-    while let Some(&(free_since_s, env)) = warm_free.front() {
-        if free_since_s + idle_s > t_s {
-            break;
-        }
-        warm_free.pop_front();
-        recorder.reclaim(env, free_since_s + idle_s);
-    }
-}
-
-/// Simulates every request from the start of the traffic curve to `end_s`.
-fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], end_s: f64) -> ExactRun {
-    let start_s = horizon(&s.traffic).0;
+/// Simulates every request from `span.start_s` to `span.end_s`. The timeline records from
+/// `span.record_from_s`, opening with the environments alive then.
+fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], span: ExactSpan) -> ExactRun {
     let mut rng = SplitMix64(model.seed);
     let mut cursor = RateCursor::new(&s.traffic);
+    cursor.area_to(span.start_s);
     let mut run = ExactRun {
         requests: 0,
         cold: 0,
@@ -727,51 +925,33 @@ fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], end_s: f64) -> Exact
         cold_sum_ms: 0.0,
         warm_bins: vec![0.0; HISTOGRAM_BINS],
         cold_bins: vec![0.0; HISTOGRAM_BINS],
-        environments_created: model.provisioned,
+        environments_created: 0,
+        warm_at_start: 0,
         recorder: Recorder::default(),
     };
-    let mut in_flight = BinaryHeap::new();
-    // Provisioned environments form a stack (most recently used on top), the on-demand ones a
-    // queue in order of release: its back is the most recently used, its front the next reclaimed.
-    let mut provisioned_free: Vec<usize> = (0..model.provisioned).rev().collect();
-    let mut warm_free: VecDeque<(f64, usize)> = VecDeque::new();
-    for id in 0..model.provisioned.min(MAX_TIMELINE_ENVIRONMENTS + 1) {
-        let environment = Environment {
-            id,
-            provisioned: true,
-            created_at_s: start_s,
-            init: Vec::new(),
-            busy: Vec::new(),
-            reclaimed_at_s: None,
-        };
-        run.recorder.add_environment(environment, start_s);
-    }
-    while let Some(t_s) = cursor.advance(rng.exponential()) {
-        if t_s > end_s {
-            break;
+    let mut pool = Pool::new(model, span);
+    loop {
+        let arrival_s = cursor
+            .advance(rng.exponential())
+            .filter(|&t| t <= span.end_s);
+        if !run.recorder.recording && arrival_s.is_none_or(|t| t >= span.record_from_s) {
+            pool.settle(span.record_from_s, model.idle_s, &mut run.recorder);
+            run.warm_at_start = open_window(&mut run.recorder, model, span.record_from_s, &pool);
         }
+        let Some(t_s) = arrival_s else {
+            break;
+        };
         let handler_ms = model.handler_ms(rng.unit());
-        release(
-            &mut in_flight,
-            t_s,
-            model.provisioned,
-            &mut provisioned_free,
-            &mut warm_free,
-        );
-        reclaim(&mut warm_free, t_s, model.idle_s, &mut run.recorder);
+        pool.settle(t_s, model.idle_s, &mut run.recorder);
         run.requests += 1;
-        if in_flight.len() >= model.limit {
+        if pool.in_flight.len() >= model.limit {
             run.throttled += 1;
             continue;
         }
-        let warm_env = provisioned_free
-            .pop()
-            .or_else(|| warm_free.pop_back().map(|(_, env)| env));
-        let (env, cold) = if let Some(env) = warm_env {
+        let (env, cold) = if let Some(env) = pool.take_free() {
             (env, false)
         } else {
-            let env = run.environments_created;
-            run.environments_created += 1;
+            let env = pool.create(t_s);
             let environment = Environment {
                 id: env,
                 provisioned: false,
@@ -780,7 +960,7 @@ fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], end_s: f64) -> Exact
                 busy: Vec::new(),
                 reclaimed_at_s: None,
             };
-            run.recorder.add_environment(environment, t_s);
+            run.recorder.add_environment(env, environment, t_s);
             (env, true)
         };
         let wait_ms = if cold { model.cold_penalty_ms } else { 0.0 };
@@ -790,23 +970,74 @@ fn run_exact(s: &Scenario, model: &Model, edges_ms: &[f64], end_s: f64) -> Exact
             end_s: handler_start_s + handler_ms / 1000.0,
             cold,
         };
-        in_flight.push(InFlight {
+        pool.in_flight.push(InFlight {
             end_s: interval.end_s,
             env,
+            run: interval,
         });
         run.recorder.add_busy(env, interval, t_s);
         run.record(wait_ms + handler_ms, cold, edges_ms);
     }
     // Environments that went idle before the end and stayed idle for the reclaim time.
-    release(
-        &mut in_flight,
-        end_s,
-        model.provisioned,
-        &mut provisioned_free,
-        &mut warm_free,
-    );
-    reclaim(&mut warm_free, end_s, model.idle_s, &mut run.recorder);
+    pool.settle(span.end_s, model.idle_s, &mut run.recorder);
+    run.environments_created = pool.created();
     run
+}
+
+/// Opens the timeline at `t_s` with the environments alive then: the provisioned ones, and the
+/// on-demand ones, busy or warm, the most recently used first up to half the environment cap
+/// (so new environments keep room), as rows in creation order. Returns how many on-demand
+/// environments it recorded.
+fn open_window(recorder: &mut Recorder, model: &Model, t_s: f64, pool: &Pool) -> usize {
+    recorder.recording = true;
+    let mut runs: Vec<InFlight> = pool.in_flight.iter().copied().collect();
+    runs.sort_by(|a, b| b.run.start_s.total_cmp(&a.run.start_s));
+    for id in 0..model.provisioned.min(MAX_TIMELINE_ENVIRONMENTS + 1) {
+        let environment = Environment {
+            id,
+            provisioned: true,
+            created_at_s: t_s,
+            init: Vec::new(),
+            busy: Vec::new(),
+            reclaimed_at_s: None,
+        };
+        recorder.add_environment(id, environment, t_s);
+    }
+    let busy = runs
+        .iter()
+        .map(|r| r.env)
+        .filter(|&id| id >= model.provisioned);
+    let idle = pool.warm_free.iter().rev().map(|&(_, id)| id);
+    let mut on_demand: Vec<usize> = busy
+        .chain(idle)
+        .take(MAX_TIMELINE_ENVIRONMENTS / 2)
+        .collect();
+    on_demand.sort_unstable();
+    for &id in &on_demand {
+        let created_s = pool
+            .created_at_s
+            .get(id - model.provisioned)
+            .copied()
+            .unwrap_or(t_s);
+        // Environments of the warm pool the simulation began with have no init to draw.
+        let environment = Environment {
+            id,
+            provisioned: false,
+            created_at_s: created_s,
+            init: if id < pool.seeded_below {
+                Vec::new()
+            } else {
+                model.init_intervals(created_s)
+            },
+            busy: Vec::new(),
+            reclaimed_at_s: None,
+        };
+        recorder.add_environment(id, environment, t_s);
+    }
+    for r in runs.iter().rev() {
+        recorder.add_busy(r.env, r.run, t_s);
+    }
+    on_demand.len()
 }
 
 /// Totals of the aggregate method (expected counts).
@@ -1541,9 +1772,92 @@ mod tests {
         assert_eq!(run.method, Method::Aggregate);
         assert!((run.latency.requests - 864e6).abs() < 1e3);
         assert!(run.latency.cold_ratio < 1e-4, "{:?}", run.latency);
-        assert!(run.timeline_window.1 < 10.0 && run.timeline_window.1 > 0.0);
         assert!(run.timeline.environments.len() <= MAX_TIMELINE_ENVIRONMENTS);
         assert!(!run.timeline.environments.is_empty());
+    }
+
+    #[test]
+    fn steady_traffic_shows_a_typical_moment_with_warm_environments() {
+        // 2,000 rps around the clock: 100 requests in flight, a warm pool of about that size.
+        let s = steady(2_000.0, 24.0 * 60.0, 50.0);
+        let run = ColdStartRun::simulate(&s);
+        assert_eq!(run.method, Method::Aggregate);
+        assert_eq!(run.window_start, WindowStart::Typical);
+        let (w0, w1) = run.timeline_window;
+        // The median request of steady traffic arrives at noon; 5,000 requests take 2.5 s.
+        assert!((w0 - 12.0 * 3600.0).abs() < 1.0, "{w0}");
+        assert!((w1 - w0 - 2.5).abs() < 0.2, "{w0}..{w1}");
+        let t = &run.timeline;
+        assert!(
+            (100..=160).contains(&t.warm_at_start),
+            "{}",
+            t.warm_at_start
+        );
+        // Environments created before the window are drawn from it, in creation order.
+        let warm = t.environments.iter().take(t.warm_at_start);
+        assert!(warm.clone().all(|e| e.created_at_s < w0));
+        assert!(t.environments.windows(2).all(|p| p[0].id + 1 == p[1].id));
+        let busy = all_busy(&run);
+        let cold = busy.iter().filter(|b| b.cold).count();
+        assert!(busy.len() > 4_000, "{}", busy.len());
+        // Warm environments serve the window: hardly any request in it waits for an init.
+        assert!(cold * 100 < busy.len(), "{cold} of {}", busy.len());
+        assert!(busy.iter().all(|b| b.end_s > w0));
+    }
+
+    #[test]
+    fn a_spike_is_shown_from_just_before_its_rise() {
+        // The default scenario: 1 rps, then from 60 s to 65 s a rise to 10,000 rps.
+        let run = ColdStartRun::simulate(&Scenario::default());
+        assert_eq!(run.window_start, WindowStart::Spike);
+        let (w0, w1) = run.timeline_window;
+        assert!((w0 - (60.0 - SPIKE_LEAD_S)).abs() < 1e-9, "{w0}");
+        assert!(w1 > 60.0 && w1 < 65.0, "{w1}");
+        // The rise creates environments by the hundred, each one cold.
+        let created_in_window = run
+            .timeline
+            .environments
+            .iter()
+            .filter(|e| e.created_at_s >= w0)
+            .count();
+        assert!(created_in_window > 200, "{created_in_window}");
+        assert!(
+            run.timeline.warm_at_start <= 3,
+            "{}",
+            run.timeline.warm_at_start
+        );
+    }
+
+    #[test]
+    fn spikes_and_typical_moments_are_found_in_the_curve() {
+        // A doubling within a minute is a spike; the largest rise wins.
+        let traffic = [
+            (0.0, 10.0),
+            (100.0, 10.0),
+            (110.0, 50.0),
+            (200.0, 50.0),
+            (230.0, 500.0),
+        ];
+        assert_eq!(steepest_spike(&traffic), Some(200.0));
+        // A slow morning ramp is not: the window opens at the median request instead.
+        let daily = [
+            (0.0, 100.0),
+            (6.0 * 3600.0, 1_000.0),
+            (24.0 * 3600.0, 1_000.0),
+        ];
+        assert_eq!(steepest_spike(&daily), None);
+        let model = Model::of(&scenario(&daily, 100.0));
+        let (kind, span) = window_span(&daily, &model, horizon(&daily));
+        assert_eq!(kind, WindowStart::Typical);
+        let before = RateCursor::new(&daily).area_to(span.record_from_s);
+        assert!((before / expected_requests(&daily) - 0.5).abs() < 1e-9);
+        // The lead-in is 20,000 requests at 1,000 rps, shorter than the idle time.
+        assert!(
+            (span.record_from_s - span.start_s - 20.0).abs() < 1e-6,
+            "{span:?}"
+        );
+        let after = RateCursor::new(&daily).area_to(span.end_s) - before;
+        assert!((after - WINDOW_REQUESTS).abs() < 1e-6, "{after}");
     }
 
     #[test]

@@ -17,6 +17,7 @@ use crate::app::Command;
 use crate::derived::Derived;
 use crate::model::cold_start::{
     ASSUMPTIONS, ColdStartRun, Environment, LatencyHistogram, LatencySummary, Method, PhaseKind,
+    WindowStart,
 };
 use crate::model::format::{group, nice_step};
 use crate::model::runtime::{INIT_SOURCE, InitPhases, package_load_ms};
@@ -1038,19 +1039,38 @@ fn draw_lane_title(ui: &Ui, lane: &Lane<'_>, titled: bool, geometry: &LaneGeomet
     );
 }
 
-/// A warning, long and short, when the timeline shows only the start of the scenario.
+/// A note, long and short, when the timeline shows only part of the scenario: which part, and
+/// why there.
 fn window_note(run: &ColdStartRun) -> Option<(String, String)> {
     let (h0, h1) = run.horizon_s;
     let (w0, w1) = run.timeline_window;
-    (w1 - w0 < 0.5 * (h1 - h0)).then(|| {
-        let (window, horizon) = (fmt_duration(w1 - w0), fmt_duration(h1 - h0));
-        (
+    if w1 - w0 >= 0.5 * (h1 - h0) {
+        return None;
+    }
+    let (window, horizon) = (fmt_duration(w1 - w0), fmt_duration(h1 - h0));
+    let figures = format!("the figures cover all {horizon}");
+    Some(match run.window_start {
+        WindowStart::Beginning => (
             format!(
-                "Only the first {window} of {horizon}, where every environment is new; the \
-                 figures cover all {horizon}"
+                "Only the first {window} of {horizon}, where every environment is new; {figures}"
             ),
             format!("Only the first {window} of {horizon}"),
-        )
+        ),
+        WindowStart::Spike => (
+            format!(
+                "{window} from {}, as demand spikes; {figures}",
+                fmt_clock(w0)
+            ),
+            format!("{window} from {}, as demand spikes", fmt_clock(w0)),
+        ),
+        WindowStart::Typical => (
+            format!(
+                "{window} from {}, a typical moment: {} environments already warm; {figures}",
+                fmt_clock(w0),
+                group(run.timeline.warm_at_start as f64, 0)
+            ),
+            format!("{window} from {}, a typical moment", fmt_clock(w0)),
+        ),
     })
 }
 
@@ -1604,7 +1624,10 @@ fn hit_ui(ui: &mut Ui, hit: Hit, lanes: &[Lane<'_>], traffic: Option<&Traffic>, 
             };
             ui.label(RichText::new(note).color(theme.weak_text));
         }
-        Hit::Row { lane, env } => row_tooltip(ui, lane_name(lane), environment(lane, env)),
+        Hit::Row { lane, env } => {
+            let window_s = lanes.get(lane).map_or(0.0, |l| l.run.timeline_window.0);
+            row_tooltip(ui, lane_name(lane), environment(lane, env), window_s);
+        }
         Hit::Traffic { t_s } => {
             ui.label(RichText::new("Traffic").strong());
             let rps = traffic.map_or(0.0, |t| t.rate_at(t_s));
@@ -1663,13 +1686,18 @@ fn handler_tooltip(
 }
 
 /// The tooltip of a row label: the environment's story.
-fn row_tooltip(ui: &mut Ui, lane_name: &str, env: Option<&Environment>) {
+fn row_tooltip(ui: &mut Ui, lane_name: &str, env: Option<&Environment>, window_s: f64) {
     let Some(env) = env else {
         return;
     };
     ui.label(RichText::new(format!("Environment {} · {lane_name}", env.id + 1)).strong());
     if env.provisioned {
         ui.label("Provisioned concurrency: initialised before the window, never reclaimed");
+    } else if env.created_at_s < window_s {
+        ui.label(format!(
+            "Created at {} by a cold request, before the window: warm when it opened",
+            fmt_time(env.created_at_s)
+        ));
     } else {
         ui.label(format!(
             "Created at {} by a cold request",
@@ -2065,8 +2093,25 @@ fn method_text(lane: &Lane<'_>) -> String {
             fmt_s(w1)
         ),
     };
+    // Writing to a String cannot fail.
+    match (run.method, run.window_start) {
+        (Method::Aggregate, WindowStart::Spike) => {
+            text.push_str(
+                " It opens a second before the steepest spike in demand, with the environments \
+                 the traffic before it left warm.",
+            );
+        }
+        (Method::Aggregate, WindowStart::Typical) => {
+            let _ = write!(
+                text,
+                " It opens at the median request, a typical moment, with the {} environments \
+                 the traffic before it left warm.",
+                group(run.timeline.warm_at_start as f64, 0)
+            );
+        }
+        _ => {}
+    }
     if run.timeline.truncated {
-        // Writing to a String cannot fail.
         let _ = write!(
             text,
             " The timeline stops at {}: it keeps at most 500 environments and 20,000 handler \
@@ -2473,6 +2518,17 @@ fn fmt_s(seconds: f64) -> String {
 /// A moment on the timeline, to the millisecond: "1,244.903 s".
 fn fmt_time(seconds: f64) -> String {
     format!("{} s", group(seconds, 3))
+}
+
+/// A moment of the scenario as a clock from its start: "0:59", "12:00:00".
+fn fmt_clock(seconds: f64) -> String {
+    let total = seconds.max(0.0).round() as u64;
+    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
+    if h > 0 {
+        format!("{h}:{m:02}:{s:02}")
+    } else {
+        format!("{m}:{s:02}")
+    }
 }
 
 /// A duration: ms below a second, seconds below an hour's worth of minutes, then minutes.
