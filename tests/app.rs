@@ -393,3 +393,22 @@ fn snapshot_of_a_tour_step_in_presentation_mode() {
         harness.snapshot("presentation_tour_cost");
     }
 }
+
+#[test]
+fn ctrl_plus_minus_and_zero_zoom_the_whole_window() {
+    let mut harness = harness();
+    harness.run();
+    let zoom = |h: &Harness<'_, ExplorerApp>| h.ctx.zoom_factor();
+    assert!((zoom(&harness) - 1.0).abs() < 1e-6);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Plus);
+    harness.run();
+    assert!((zoom(&harness) - 1.1).abs() < 1e-6, "{}", zoom(&harness));
+    for _ in 0..2 {
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Minus);
+        harness.run();
+    }
+    assert!((zoom(&harness) - 0.9).abs() < 1e-6, "{}", zoom(&harness));
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
+    harness.run();
+    assert!((zoom(&harness) - 1.0).abs() < 1e-6, "{}", zoom(&harness));
+}
