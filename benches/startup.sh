@@ -27,13 +27,13 @@ state=$(mktemp -d)
 trap 'rm -rf "$state"' EXIT
 export XDG_DATA_HOME="$state/data" XDG_CONFIG_HOME="$state/config" XDG_CACHE_HOME="$state/cache"
 
-python3 - "$runs" "$state" "$STARTUP_SIZE" <<'PY'
+python3 - "$runs" "$state" "$STARTUP_SIZE" "${CARGO_TARGET_DIR:-target}" <<'PY'
 import statistics, subprocess, sys, time
 
-runs, state, size = int(sys.argv[1]), sys.argv[2], sys.argv[3]
+runs, state, size, target = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 subjects = {
-    "app": ["target/release/serverless-explorer"],
-    "bare eframe window": ["target/release/bare_window"],
+    "app": [f"{target}/release/serverless-explorer"],
+    "bare eframe window": [f"{target}/release/bare_window"],
 }
 times = {name: [] for name in subjects}
 rss = {name: [] for name in subjects}

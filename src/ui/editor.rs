@@ -4,10 +4,14 @@
 //! `Command::SetScenario` per frame.
 
 use std::borrow::Cow;
+use std::hash::Hash;
 use std::ops::RangeInclusive;
 
 use egui::emath::Numeric;
-use egui::{Checkbox, CollapsingHeader, DragValue, Label, RichText, TextEdit, Widget, vec2};
+use egui::{
+    Align, Checkbox, CollapsingHeader, DragValue, Id, IdMap, InnerResponse, Label, Layout, Pos2,
+    Rangef, Rect, Response, RichText, TextEdit, Vec2, vec2,
+};
 use serde::{Deserialize, Serialize};
 
 use crate::app::{Command, ViewId};
@@ -22,7 +26,7 @@ use crate::model::scenario::{
 use crate::model::traffic::{ShapeParams, TrafficShape};
 use crate::ui::theme::{
     EDITOR_GAP, EDITOR_INDENT, EDITOR_LABEL_WIDTH, EDITOR_SECTION_TEXT, EDITOR_TIER_WIDTH,
-    EDITOR_VALUE_WIDTH, Theme,
+    EDITOR_VALUE_WIDTH, Theme, ThemeKind,
 };
 
 /// Traffic points shown at once in the points table; more scroll.
@@ -48,6 +52,9 @@ pub struct EditorPanel {
     /// Why the draft was not applied, while it is invalid (e.g. an empty name being retyped).
     #[serde(skip)]
     problem: Option<String>,
+    /// Sizes of the parts laid out before, to stand in for those scrolled out of view.
+    #[serde(skip)]
+    layout: LazyLayout,
 }
 
 /// The scenario as the app last gave it, and the editor's copy of it.
@@ -62,7 +69,7 @@ struct Drafts {
 }
 
 /// Inputs of the "Generate" row of the traffic section.
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct Generator {
     shape: TrafficShape,
     params: ShapeParams,
@@ -83,6 +90,7 @@ impl EditorPanel {
             drafts,
             generator,
             problem,
+            layout,
         } = self;
         if drafts.as_ref().is_none_or(|d| d.base != *scenario) {
             *problem = None;
@@ -90,6 +98,7 @@ impl EditorPanel {
                 base: scenario.clone(),
                 draft: scenario.clone(),
             });
+            layout.forget();
         }
         let Some(drafts) = drafts.as_mut() else {
             return;
@@ -97,14 +106,37 @@ impl EditorPanel {
 
         // A narrower indent than egui's leaves the default-width panel room for both columns.
         ui.spacing_mut().indent = EDITOR_INDENT;
-        header_ui(ui, drafts, problem, theme);
+        let title = header_ui(ui, drafts, problem, layout, theme);
+        // Assistive technology reads every field, not only those on screen: while it is
+        // active (the title then has a node in the accessibility tree), lay out everything.
+        // So does a frame where the keyboard focus moves: Tab goes to the next enabled widget
+        // however far down (disabled rows are skipped), and the widget that gains the focus
+        // must exist to be scrolled into view and kept.
+        let focused = ui.memory(egui::Memory::focused);
+        let everything = ui.ctx().has_accesskit_node(title.id)
+            || ui.input(|i| i.key_pressed(egui::Key::Tab))
+            || focused != layout.last_focus;
         let draft = &mut drafts.draft;
         let changed = egui::ScrollArea::vertical()
             .id_salt("editor_scroll")
             .auto_shrink([false, false])
-            .show(ui, |ui| sections_ui(ui, draft, generator, focus, theme))
+            .show(ui, |ui| {
+                let inputs = LayoutInputs {
+                    width: ui.available_width(),
+                    theme: theme.kind,
+                    pixels_per_point: ui.pixels_per_point(),
+                    focus,
+                };
+                layout.begin(ui, inputs, everything);
+                sections_ui(ui, layout, draft, generator, focus, theme)
+            })
             .inner;
+        layout.last_focus = ui.memory(egui::Memory::focused);
 
+        if changed {
+            // Values, and with them sizes and disabled rows, may have changed anywhere.
+            layout.forget();
+        }
         if changed && drafts.draft != drafts.base {
             keep_consistent(&mut drafts.draft);
             match drafts.draft.validate() {
@@ -118,10 +150,18 @@ impl EditorPanel {
     }
 }
 
-/// The panel's title, and the reason the draft is not applied while it is invalid.
-fn header_ui(ui: &mut egui::Ui, drafts: &mut Drafts, problem: &mut Option<String>, theme: &Theme) {
+/// The panel's title, and the reason the draft is not applied while it is invalid. Returns the
+/// title's response.
+fn header_ui(
+    ui: &mut egui::Ui,
+    drafts: &mut Drafts,
+    problem: &mut Option<String>,
+    layout: &mut LazyLayout,
+    theme: &Theme,
+) -> Response {
     ui.add_space(EDITOR_GAP);
-    ui.label(RichText::new("Scenario").heading().strong())
+    let title = ui
+        .label(RichText::new("Scenario").heading().strong())
         .on_hover_text(
             "Every value of the preset. A change applies at once to all four views; save it \
              with \"Save as…\".",
@@ -143,22 +183,28 @@ fn header_ui(ui: &mut egui::Ui, drafts: &mut Drafts, problem: &mut Option<String
             {
                 drafts.draft = drafts.base.clone();
                 *problem = None;
+                layout.forget();
             }
         });
     }
     ui.separator();
+    title
 }
 
 /// Name, description and every section; returns whether a scenario value changed.
 fn sections_ui(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     draft: &mut Scenario,
     generator: &mut Generator,
     focus: ViewId,
     theme: &Theme,
 ) -> bool {
     let value_width = EDITOR_VALUE_WIDTH * theme.text_scale;
-    let mut changed = identity_ui(ui, draft);
+    let mut changed = layout
+        .block(ui, "identity", |ui, layout| identity_ui(ui, layout, draft))
+        .unwrap_or(false);
+    ui.add_space(EDITOR_GAP);
     let Scenario {
         workload,
         lambda,
@@ -170,38 +216,64 @@ fn sections_ui(
         rates,
         ..
     } = draft;
-    changed |= section(ui, (Section::Workload, focus), theme, |ui| {
-        form(ui, "workload", value_width, |f| workload_rows(f, workload))
-    });
-    changed |= section(ui, (Section::Traffic, focus), theme, |ui| {
-        traffic_ui(ui, traffic, generator, theme, value_width)
-    });
+    changed |= section(
+        ui,
+        layout,
+        (Section::Workload, focus),
+        theme,
+        |ui, layout| {
+            form(ui, layout, "workload", value_width, |f| {
+                workload_rows(f, workload);
+            })
+        },
+    );
+    changed |= section(
+        ui,
+        layout,
+        (Section::Traffic, focus),
+        theme,
+        |ui, layout| traffic_ui(ui, layout, traffic, generator, theme, value_width),
+    );
     let requests = workload.requests_per_month;
-    changed |= section(ui, (Section::Lambda, focus), theme, |ui| {
-        form(ui, "lambda", value_width, |f| {
+    changed |= section(ui, layout, (Section::Lambda, focus), theme, |ui, layout| {
+        form(ui, layout, "lambda", value_width, |f| {
             lambda_rows(f, lambda, requests);
         })
     });
     let architecture = workload.architecture;
-    changed |= section(ui, (Section::ColdStart, focus), theme, |ui| {
-        form(ui, "cold_start", value_width, |f| {
-            cold_start_rows(f, cold_start, architecture);
-        })
-    });
+    changed |= section(
+        ui,
+        layout,
+        (Section::ColdStart, focus),
+        theme,
+        |ui, layout| {
+            form(ui, layout, "cold_start", value_width, |f| {
+                cold_start_rows(f, cold_start, architecture);
+            })
+        },
+    );
     let instances = &rates.ec2_instances;
-    changed |= section(ui, (Section::Vm, focus), theme, |ui| {
-        form(ui, "vm", value_width, |f| vm_rows(f, vm, instances))
+    changed |= section(ui, layout, (Section::Vm, focus), theme, |ui, layout| {
+        form(ui, layout, "vm", value_width, |f| vm_rows(f, vm, instances))
     });
-    changed |= section(ui, (Section::Containers, focus), theme, |ui| {
-        form(ui, "containers", value_width, |f| {
-            container_rows(f, containers, instances);
+    changed |= section(
+        ui,
+        layout,
+        (Section::Containers, focus),
+        theme,
+        |ui, layout| {
+            form(ui, layout, "containers", value_width, |f| {
+                container_rows(f, containers, instances);
+            })
+        },
+    );
+    changed |= section(ui, layout, (Section::OnPrem, focus), theme, |ui, layout| {
+        form(ui, layout, "on_prem", value_width, |f| {
+            on_prem_rows(f, on_prem);
         })
     });
-    changed |= section(ui, (Section::OnPrem, focus), theme, |ui| {
-        form(ui, "on_prem", value_width, |f| on_prem_rows(f, on_prem))
-    });
-    changed |= section(ui, (Section::Rates, focus), theme, |ui| {
-        rates_ui(ui, rates, theme, value_width)
+    changed |= section(ui, layout, (Section::Rates, focus), theme, |ui, layout| {
+        rates_ui(ui, layout, rates, theme, value_width)
     });
     changed
 }
@@ -287,18 +359,20 @@ impl Section {
 
 /// One collapsible section. Its id includes the view in focus, so each view has its own set of
 /// open sections: the defaults apply the first time a view is shown, and what the user opens or
-/// closes there is remembered for that view.
+/// closes there is remembered for that view. Its body is one lazily laid out block (see
+/// `LazyLayout`), shared by every view since it looks the same in all of them.
 fn section(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     (section, focus): (Section, ViewId),
     theme: &Theme,
-    add: impl FnOnce(&mut egui::Ui) -> bool,
+    add: impl FnOnce(&mut egui::Ui, &mut LazyLayout) -> bool,
 ) -> bool {
     let title = RichText::new(section.title()).font(theme.font(EDITOR_SECTION_TEXT));
     let response = CollapsingHeader::new(title)
         .id_salt((section, focus))
         .default_open(section.open_in(focus))
-        .show(ui, add);
+        .show(ui, |ui| layout.block(ui, section, add).unwrap_or(false));
     response.header_response.on_hover_text(section.hint());
     response.body_returned.unwrap_or(false)
 }
@@ -306,6 +380,7 @@ fn section(
 /// A two-column grid of labelled values; returns whether a value changed.
 fn form(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     id: impl egui::AsIdSalt,
     value_width: f32,
     add: impl FnOnce(&mut Form<'_>),
@@ -313,12 +388,17 @@ fn form(
     // A fixed label column, not one computed from the panel's width: the values line up across
     // sections, and a value wider than its column cannot make the panel grow frame after frame.
     let label_width = EDITOR_LABEL_WIDTH * value_width / EDITOR_VALUE_WIDTH;
+    let key = Id::unique(("form", &id));
     egui::Grid::new(id)
         .num_columns(2)
         .spacing(vec2(EDITOR_GAP * 1.5, EDITOR_GAP))
         .show(ui, |ui| {
             let mut f = Form {
                 ui,
+                layout,
+                key,
+                row: 0,
+                row_height: 0.0,
                 label_width,
                 value_width,
                 changed: false,
@@ -332,60 +412,64 @@ fn form(
 
 /// A caption over a group of rows inside a section, in the secondary text colour so it reads
 /// as a heading rather than as one more name.
-fn subheading(ui: &mut egui::Ui, theme: &Theme, text: &str, tip: &str) {
+fn subheading(ui: &mut egui::Ui, layout: &mut LazyLayout, theme: &Theme, text: &str, tip: &str) {
     ui.add_space(EDITOR_GAP);
-    ui.label(RichText::new(text).color(theme.weak_text).strong())
-        .on_hover_text(tip);
+    layout.block(ui, ("subheading", text), |ui, _| {
+        ui.label(RichText::new(text).color(theme.weak_text).strong())
+            .on_hover_text(tip);
+    });
 }
 
 // ---------------------------------------------------------------------------------------------
 // The rows of each section.
 
-fn identity_ui(ui: &mut egui::Ui, s: &mut Scenario) -> bool {
+fn identity_ui(ui: &mut egui::Ui, layout: &mut LazyLayout, s: &mut Scenario) -> bool {
     let mut changed = wide_text(
         ui,
+        layout,
         &mut s.name,
         TextEdit::singleline,
-        1,
-        200,
+        (1, 200),
         "Name",
         "The scenario's display name, 1–200 characters; shown in the preset picker and on \
          exported slides",
     );
     changed |= wide_text(
         ui,
+        layout,
         &mut s.description,
         TextEdit::multiline,
-        4,
-        4000,
+        (4, 4000),
         "Description",
         "The situation in two or three sentences, and which view makes its point (up to 4,000 \
          characters)",
     );
-    ui.add_space(EDITOR_GAP);
     changed
 }
 
 /// A text field as wide as the panel under its label, committed when focus leaves it.
+/// `(rows, max_chars)`: its height in lines and its length limit.
 fn wide_text<'t>(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     text: &'t mut String,
     kind: fn(&'t mut dyn egui::TextBuffer) -> TextEdit<'t>,
-    rows: usize,
-    max_chars: usize,
+    (rows, max_chars): (usize, usize),
     label: &str,
     tip: &str,
 ) -> bool {
     let label = ui.label(label).on_hover_text(tip);
-    ui.add(
-        kind(text)
-            .desired_rows(rows)
-            .desired_width(f32::INFINITY)
-            .char_limit(max_chars),
-    )
-    .labelled_by(label.id)
-    .on_hover_text(tip)
-    .lost_focus()
+    let response = ui
+        .add(
+            kind(text)
+                .desired_rows(rows)
+                .desired_width(f32::INFINITY)
+                .char_limit(max_chars),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(tip);
+    layout.note(&response);
+    response.lost_focus()
 }
 
 fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
@@ -992,6 +1076,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
 
 fn traffic_ui(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     traffic: &mut Vec<(f64, f64)>,
     generator: &mut Generator,
     theme: &Theme,
@@ -999,13 +1084,15 @@ fn traffic_ui(
 ) -> bool {
     subheading(
         ui,
+        layout,
         theme,
         "Generate",
         "Replace the points with a ready-made pattern; hover a shape for what it shows",
     );
+    let before = *generator;
     let Generator { shape, params } = generator;
     // The generator's inputs are not part of the scenario: their changes send nothing.
-    form(ui, "traffic_generator", value_width, |f| {
+    form(ui, layout, "traffic_generator", value_width, |f| {
         f.choice(
             shape,
             "Shape",
@@ -1046,25 +1133,38 @@ fn traffic_ui(
             "Seed of the bursty-webhooks bursts: the same seed gives the same bursts. Default 42.",
         );
     });
+    if *generator != before {
+        // Their rows' sizes and disabled states follow the shape.
+        layout.forget();
+    }
+    let replace = layout.block(ui, "replace_traffic", |ui, layout| {
+        let button = ui
+            .button("Replace traffic")
+            .on_hover_text("Replace every traffic point below with the generated shape");
+        layout.note(&button);
+        button.clicked()
+    });
     let mut changed = false;
-    if ui
-        .button("Replace traffic")
-        .on_hover_text("Replace every traffic point below with the generated shape")
-        .clicked()
-    {
-        *traffic = shape.points(params);
+    if replace == Some(true) {
+        *traffic = generator.shape.points(&generator.params);
         changed = true;
     }
 
     subheading(
         ui,
+        layout,
         theme,
         "Points",
         "Requests per second at each time, linearly interpolated between points. Times always \
          increase: each is kept between its neighbours'. 2 to 10,000 points, up to 7 days, \
          0–1,000,000 requests/s.",
     );
-    changed | points_table(ui, traffic, theme)
+    changed
+        | layout
+            .block(ui, "traffic_points", |ui, layout| {
+                points_table(ui, layout, traffic, theme)
+            })
+            .unwrap_or(false)
 }
 
 /// What a row's buttons asked for, applied after the rows are drawn.
@@ -1098,7 +1198,12 @@ impl PointColumns {
     }
 }
 
-fn points_table(ui: &mut egui::Ui, points: &mut Vec<(f64, f64)>, theme: &Theme) -> bool {
+fn points_table(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    points: &mut Vec<(f64, f64)>,
+    theme: &Theme,
+) -> bool {
     let columns = PointColumns::new(ui, theme);
     ui.horizontal(|ui| {
         ui.add_sized([columns.index, columns.height], Label::new("#"))
@@ -1158,23 +1263,24 @@ fn points_table(ui: &mut egui::Ui, points: &mut Vec<(f64, f64)>, theme: &Theme) 
                         .accessible_name(format!("Point {n} rate"))
                         .on_hover_text("Requests per second at this time, 0–1,000,000");
                     changed |= time.changed() || rate.changed();
-                    if ui
+                    let insert = ui
                         .add_enabled(can_insert, egui::Button::new("+"))
                         .accessible_name(format!("Insert a point after point {n}"))
                         .on_hover_text(
                             "Insert a point after this one (halfway to the next, or 60 s later)",
-                        )
-                        .clicked()
-                    {
+                        );
+                    if insert.clicked() {
                         action = Some(RowAction::InsertAfter(i));
                     }
-                    if ui
+                    let remove = ui
                         .add_enabled(count > 2, egui::Button::new("−"))
                         .accessible_name(format!("Remove point {n}"))
-                        .on_hover_text("Remove this point (at least 2 remain)")
-                        .clicked()
-                    {
+                        .on_hover_text("Remove this point (at least 2 remain)");
+                    if remove.clicked() {
                         action = Some(RowAction::Remove(i));
+                    }
+                    for response in [&time, &rate, &insert, &remove] {
+                        layout.note(response);
                     }
                 });
             }
@@ -1214,37 +1320,29 @@ fn insert_point(points: &[(f64, f64)], i: usize) -> Option<(f64, f64)> {
 // ---------------------------------------------------------------------------------------------
 // Rates.
 
-fn rates_ui(ui: &mut egui::Ui, r: &mut Rates, theme: &Theme, value_width: f32) -> bool {
-    let mut changed = form(ui, "rates_date", value_width, |f| {
-        f.text(
-            &mut r.as_of,
-            64,
-            "Rates as of",
-            "The date these rates were true, shown in the status bar. Default 2025-10-01.",
-        );
-    });
-    changed |= wide_text(
-        ui,
-        &mut r.source,
-        TextEdit::multiline,
-        3,
-        4000,
-        "Source",
-        "Where these rates come from; shown when hovering the status bar's date",
-    );
-    ui.label(RichText::new("USD, AWS us-east-1, Linux, on-demand").color(theme.weak_text));
+fn rates_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    r: &mut Rates,
+    theme: &Theme,
+    value_width: f32,
+) -> bool {
+    let mut changed = rates_origin_ui(ui, layout, r, theme, value_width);
 
     subheading(
         ui,
+        layout,
         theme,
         "Lambda",
         "Lambda prices that do not depend on the architecture",
     );
-    changed |= form(ui, "rates_lambda", value_width, |f| lambda_rate_rows(f, r));
+    changed |= form(ui, layout, "rates_lambda", value_width, |f| {
+        lambda_rate_rows(f, r);
+    });
     changed |= arch_rates_ui(
         ui,
-        "Lambda x86_64",
-        &mut r.lambda_x86_64,
+        layout,
+        ("Lambda x86_64", &mut r.lambda_x86_64),
         "Defaults: $0.0000166667 per GB-s for the first 6 billion GB-s a month, $0.000015 to 15 \
          billion, $0.0000133334 above; provisioned $0.0000041667, provisioned duration \
          $0.0000097222 (AWS Price List API, effective 2025-10-01, FACTS §1)",
@@ -1253,8 +1351,8 @@ fn rates_ui(ui: &mut egui::Ui, r: &mut Rates, theme: &Theme, value_width: f32) -
     );
     changed |= arch_rates_ui(
         ui,
-        "Lambda arm64",
-        &mut r.lambda_arm64,
+        layout,
+        ("Lambda arm64", &mut r.lambda_arm64),
         "Defaults: $0.0000133334 per GB-s for the first 7.5 billion GB-s a month, $0.0000120001 \
          to 18.75 billion, $0.0000106667 above; provisioned $0.0000033334, provisioned duration \
          $0.0000077778 (AWS Price List API, effective 2025-10-01, FACTS §1)",
@@ -1276,9 +1374,10 @@ fn rates_ui(ui: &mut egui::Ui, r: &mut Rates, theme: &Theme, value_width: f32) -
              300 M, $0.90 above (AWS whitepaper, FACTS §4)",
         ),
     ] {
-        subheading(ui, theme, title, tip);
+        subheading(ui, layout, theme, title, tip);
         changed |= tiers_ui(
             ui,
+            layout,
             title,
             tiers,
             &TierUnits {
@@ -1293,23 +1392,66 @@ fn rates_ui(ui: &mut egui::Ui, r: &mut Rates, theme: &Theme, value_width: f32) -
 
     subheading(
         ui,
+        layout,
         theme,
         "Containers and load balancing",
         "Prices of the VM and container alternatives' extras (third-party tables, Jan 2025, \
          FACTS §4)",
     );
-    changed |= form(ui, "rates_containers", value_width, |f| {
+    changed |= form(ui, layout, "rates_containers", value_width, |f| {
         alternative_rate_rows(f, r);
     });
 
     subheading(
         ui,
+        layout,
         theme,
         "EC2 instance prices",
         "The list the instance pickers offer: USD per hour, us-east-1 Linux on-demand \
          (third-party tables, Jan 2025; m7g matches AWS's own figure; FACTS §4)",
     );
-    changed | instances_ui(ui, &mut r.ec2_instances, theme)
+    changed
+        | layout
+            .block(ui, "ec2_instances", |ui, layout| {
+                instances_ui(ui, layout, &mut r.ec2_instances, theme)
+            })
+            .unwrap_or(false)
+}
+
+/// The rates' date and source.
+fn rates_origin_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    r: &mut Rates,
+    theme: &Theme,
+    value_width: f32,
+) -> bool {
+    let changed = form(ui, layout, "rates_date", value_width, |f| {
+        f.text(
+            &mut r.as_of,
+            64,
+            "Rates as of",
+            "The date these rates were true, shown in the status bar. Default 2025-10-01.",
+        );
+    });
+    changed
+        | layout
+            .block(ui, "rates_source", |ui, layout| {
+                let changed = wide_text(
+                    ui,
+                    layout,
+                    &mut r.source,
+                    TextEdit::multiline,
+                    (3, 4000),
+                    "Source",
+                    "Where these rates come from; shown when hovering the status bar's date",
+                );
+                ui.label(
+                    RichText::new("USD, AWS us-east-1, Linux, on-demand").color(theme.weak_text),
+                );
+                changed
+            })
+            .unwrap_or(false)
 }
 
 fn lambda_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
@@ -1410,15 +1552,16 @@ fn alternative_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
 /// The duration tiers and provisioned prices of one Lambda architecture.
 fn arch_rates_ui(
     ui: &mut egui::Ui,
-    title: &str,
-    rates: &mut LambdaArchRates,
+    layout: &mut LazyLayout,
+    (title, rates): (&str, &mut LambdaArchRates),
     tip: &str,
     theme: &Theme,
     value_width: f32,
 ) -> bool {
-    subheading(ui, theme, title, tip);
+    subheading(ui, layout, theme, title, tip);
     let mut changed = tiers_ui(
         ui,
+        layout,
         title,
         &mut rates.duration_tiers,
         &TierUnits {
@@ -1429,7 +1572,7 @@ fn arch_rates_ui(
         },
         theme,
     );
-    changed |= form(ui, (title, "provisioned"), value_width, |f| {
+    changed |= form(ui, layout, (title, "provisioned"), value_width, |f| {
         f.price(
             &mut rates.provisioned_usd_per_gb_s,
             1.0,
@@ -1464,6 +1607,23 @@ struct TierUnits {
 /// last tier unbounded; tiers can be added before the last one and removed.
 fn tiers_ui(
     ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    title: &str,
+    tiers: &mut Vec<Tier>,
+    units: &TierUnits,
+    theme: &Theme,
+) -> bool {
+    layout
+        .block(ui, (title, "tiers"), |ui, layout| {
+            tier_table(ui, layout, title, tiers, units, theme)
+        })
+        .unwrap_or(false)
+}
+
+/// The rows of `tiers_ui` and its "Add tier" button.
+fn tier_table(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
     title: &str,
     tiers: &mut Vec<Tier>,
     units: &TierUnits,
@@ -1499,7 +1659,7 @@ fn tiers_ui(
                 match &mut tier.up_to {
                     Some(bound) => {
                         let low = previous + MIN_TIER_GAP;
-                        changed |= ui
+                        let response = ui
                             .add(
                                 number_drag(
                                     bound,
@@ -1509,8 +1669,9 @@ fn tiers_ui(
                                 .clamp_existing_to_range(false),
                             )
                             .accessible_name(format!("{title} tier {n} bound"))
-                            .on_hover_text("Upper bound of this tier; kept between its neighbours")
-                            .changed();
+                            .on_hover_text("Upper bound of this tier; kept between its neighbours");
+                        layout.note(&response);
+                        changed |= response.changed();
                         previous = *bound;
                     }
                     None => {
@@ -1518,23 +1679,25 @@ fn tiers_ui(
                             .on_hover_text("The last tier is unbounded");
                     }
                 }
-                changed |= ui
+                let price = ui
                     .add(number_drag(
                         &mut tier.usd_per_unit,
                         &Num::money(units.max_price, ""),
                         size,
                     ))
                     .accessible_name(format!("{title} tier {n} price"))
-                    .on_hover_text("USD per unit within this tier")
-                    .changed();
-                if tier.up_to.is_some()
-                    && ui
+                    .on_hover_text("USD per unit within this tier");
+                layout.note(&price);
+                changed |= price.changed();
+                if tier.up_to.is_some() {
+                    let button = ui
                         .button("−")
                         .accessible_name(format!("Remove {title} tier {n}"))
-                        .on_hover_text("Remove this tier")
-                        .clicked()
-                {
-                    remove = Some(i);
+                        .on_hover_text("Remove this tier");
+                    layout.note(&button);
+                    if button.clicked() {
+                        remove = Some(i);
+                    }
                 }
                 ui.end_row();
             }
@@ -1545,12 +1708,12 @@ fn tiers_ui(
         tiers.remove(i);
         changed = true;
     }
-    if ui
+    let add = ui
         .button("Add tier")
         .accessible_name(format!("Add a {title} tier"))
-        .on_hover_text("Add a tier before the unbounded last one, at twice the highest bound")
-        .clicked()
-    {
+        .on_hover_text("Add a tier before the unbounded last one, at twice the highest bound");
+    layout.note(&add);
+    if add.clicked() {
         insert_tier(tiers);
         changed = true;
     }
@@ -1581,7 +1744,12 @@ fn insert_tier(tiers: &mut Vec<Tier>) {
 }
 
 /// The EC2 price list: name and hourly price per row, rows added and removed.
-fn instances_ui(ui: &mut egui::Ui, instances: &mut Vec<InstancePrice>, theme: &Theme) -> bool {
+fn instances_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    instances: &mut Vec<InstancePrice>,
+    theme: &Theme,
+) -> bool {
     let mut changed = false;
     let mut remove = None;
     let size = vec2(
@@ -1598,29 +1766,30 @@ fn instances_ui(ui: &mut egui::Ui, instances: &mut Vec<InstancePrice>, theme: &T
             ui.end_row();
             for (i, instance) in instances.iter_mut().enumerate() {
                 let n = i + 1;
-                changed |= ui
+                let name = ui
                     .add(
                         TextEdit::singleline(&mut instance.name)
                             .desired_width(size.x * 0.8)
                             .char_limit(64),
                     )
-                    .accessible_name(format!("Instance {n} name"))
-                    .lost_focus();
-                changed |= ui
+                    .accessible_name(format!("Instance {n} name"));
+                let price = ui
                     .add(number_drag(
                         &mut instance.hourly_usd,
                         &Num::money(1_000.0, " /h"),
                         size,
                     ))
                     .accessible_name(format!("Instance {n} price"))
-                    .on_hover_text("USD per hour, us-east-1 Linux on-demand")
-                    .changed();
-                if ui
+                    .on_hover_text("USD per hour, us-east-1 Linux on-demand");
+                let button = ui
                     .button("−")
                     .accessible_name(format!("Remove instance {n}"))
-                    .on_hover_text("Remove this instance type from the pickers")
-                    .clicked()
-                {
+                    .on_hover_text("Remove this instance type from the pickers");
+                for response in [&name, &price, &button] {
+                    layout.note(response);
+                }
+                changed |= name.lost_focus() || price.changed();
+                if button.clicked() {
                     remove = Some(i);
                 }
                 ui.end_row();
@@ -1632,11 +1801,11 @@ fn instances_ui(ui: &mut egui::Ui, instances: &mut Vec<InstancePrice>, theme: &T
         instances.remove(i);
         changed = true;
     }
-    if ui
+    let add = ui
         .button("Add instance type")
-        .on_hover_text("Add a row to the price list; type its name and price")
-        .clicked()
-    {
+        .on_hover_text("Add a row to the price list; type its name and price");
+    layout.note(&add);
+    if add.clicked() {
         instances.push(InstancePrice {
             name: "new.instance".to_owned(),
             hourly_usd: 0.1,
@@ -1925,9 +2094,17 @@ impl Choice for TrafficShape {
 }
 
 /// The rows of one grid: each call adds a label (with its tooltip) and a value widget labelled
-/// by it, and records whether the value changed.
+/// by it, and records whether the value changed. Rows away from the visible part of the editor
+/// are not built (see `Form::lazy_row`).
 struct Form<'u> {
     ui: &'u mut egui::Ui,
+    layout: &'u mut LazyLayout,
+    /// The grid's key; a row's key is this with the row's index.
+    key: Id,
+    /// Index of the next grid row.
+    row: usize,
+    /// Height of the row being built, as measured last time (0 if never).
+    row_height: f32,
     label_width: f32,
     value_width: f32,
     changed: bool,
@@ -1941,27 +2118,71 @@ impl Form<'_> {
         vec2(self.value_width, self.ui.spacing().interact_size.y)
     }
 
-    /// The row's name, wrapped to the label column's width.
-    fn label(&mut self, text: &str, tip: &str) -> egui::Response {
+    /// One grid row: `build` adds its name cell and its value cell and returns their rects.
+    /// Away from the visible band (see `LazyLayout::shows`), the two cells only allocate the
+    /// sizes they had when last built: the grid's column widths and row heights, and so every
+    /// visible pixel and the scroll height, stay exactly as if the row were there. Each cell
+    /// is one child `Ui` either way, so the widgets after it keep their automatic ids (and
+    /// with them focus and state) however far the editor is scrolled.
+    fn lazy_row(&mut self, build: impl FnOnce(&mut Self) -> [Rect; 2]) {
+        let key = self.key.with(self.row);
+        self.row += 1;
+        let top = self.ui.cursor().min.y;
+        let known = self.layout.rows.get(&key).copied();
+        match known {
+            Some(row) if self.layout.settled(&row) && !self.layout.shows(top, height(row.size)) => {
+                for size in row.size {
+                    self.ui.allocate_space(size);
+                }
+            }
+            _ => {
+                // The grid centres each cell on the row's height of the frame before, which
+                // these cells made: the value cell is centred on the same height.
+                self.row_height = known.map_or(0.0, |row| height(row.size));
+                let cells = build(self).map(|rect| rect.size());
+                let row = self.layout.measured(known, cells);
+                self.layout.rows.insert(key, row);
+            }
+        }
+        self.ui.end_row();
+    }
+
+    /// The row's name cell, the name on one line in the label column's width. Returns the
+    /// cell's rect and the name's response.
+    fn label(&mut self, text: &str, tip: &str) -> (Rect, Response) {
         // As tall as the value widgets and centred like them, so label and value line up. Names
         // are short enough not to wrap; one that is longer widens its column rather than being
         // cut or overlapping the next row.
         let size = vec2(self.label_width, self.ui.spacing().interact_size.y);
-        self.ui
-            .allocate_ui_with_layout(
-                size,
-                egui::Layout::left_to_right(egui::Align::Center),
-                |ui| {
+        let cell =
+            self.ui
+                .allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
                     ui.set_min_width(size.x);
                     ui.add(Label::new(text).extend())
-                },
-            )
-            .inner
-            .on_hover_text(tip)
+                });
+        (cell.response.rect, cell.inner.on_hover_text(tip))
     }
 
-    /// Ties the value widget to its label, adds its tooltips and ends the row.
-    fn finish(&mut self, response: &egui::Response, label: &egui::Response, tip: &str) {
+    /// The row's value cell: one child `Ui` centred on the row as a grid centres its cells,
+    /// disabled while `self.disabled` says the row does not apply.
+    fn value<R>(&mut self, add: impl FnOnce(&mut egui::Ui) -> R) -> InnerResponse<R> {
+        let size = vec2(
+            self.ui.available_width(),
+            self.row_height.max(self.ui.spacing().interact_size.y),
+        );
+        let enabled = self.disabled.is_none();
+        self.ui
+            .allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
+                if !enabled {
+                    ui.disable();
+                }
+                add(ui)
+            })
+    }
+
+    /// Ties the value widget to its label and adds its tooltips.
+    fn finish(&mut self, response: &Response, label: &Response, tip: &str) {
+        self.layout.note(response);
         let response = response.clone().labelled_by(label.id).on_hover_text(tip);
         if let Some(reason) = self.disabled {
             response.on_disabled_hover_ui(|ui| {
@@ -1969,14 +2190,17 @@ impl Form<'_> {
                 ui.label(RichText::new(reason).strong());
             });
         }
-        self.ui.end_row();
     }
 
-    fn row(&mut self, label: &str, tip: &str, widget: impl Widget) {
-        let label = self.label(label, tip);
-        let response = self.ui.add_enabled(self.disabled.is_none(), widget);
-        self.changed |= response.changed();
-        self.finish(&response, &label, tip);
+    /// A row of a name and the widget `add` adds.
+    fn row(&mut self, label: &str, tip: &str, add: impl FnOnce(&mut egui::Ui) -> Response) {
+        self.lazy_row(|f| {
+            let (name_cell, name) = f.label(label, tip);
+            let value = f.value(add);
+            f.changed |= value.inner.changed();
+            f.finish(&value.inner, &name, tip);
+            [name_cell, value.response.rect]
+        });
     }
 
     /// A number of any numeric type, within `range`.
@@ -2005,7 +2229,7 @@ impl Form<'_> {
     fn number<N: Numeric>(&mut self, value: &mut N, spec: &Num<'_>, label: &str, tip: &str) {
         let mut shown = value.to_f64();
         let size = self.value_size();
-        self.row(label, tip, number_drag(&mut shown, spec, size));
+        self.row(label, tip, |ui| ui.add(number_drag(&mut shown, spec, size)));
         if shown != value.to_f64() {
             *value = N::from_f64(if spec.integral { shown.round() } else { shown });
         }
@@ -2016,24 +2240,32 @@ impl Form<'_> {
         self.num(value, 0..=max, label, "", tip);
         // The buttons sit on a row of their own under the value, so the value column keeps
         // its width.
-        self.ui.label("");
-        let (down, up) = self
-            .ui
-            .horizontal(|ui| {
-                let down = ui
-                    .small_button("÷10")
-                    .accessible_name(format!("Divide {} by 10", label.to_lowercase()))
-                    .on_hover_text("Divide by 10: one step left on the cost view's log axis")
-                    .clicked();
-                let up = ui
-                    .small_button("×10")
-                    .accessible_name(format!("Multiply {} by 10", label.to_lowercase()))
-                    .on_hover_text("Multiply by 10: one step right on the cost view's log axis")
-                    .clicked();
-                (down, up)
-            })
-            .inner;
-        self.ui.end_row();
+        let (mut down, mut up) = (false, false);
+        self.lazy_row(|f| {
+            let name_cell = f.ui.label("").rect;
+            let buttons = f.value(|ui| {
+                ui.horizontal(|ui| {
+                    let down = ui
+                        .small_button("÷10")
+                        .accessible_name(format!("Divide {} by 10", label.to_lowercase()))
+                        .on_hover_text("Divide by 10: one step left on the cost view's log axis");
+                    let up = ui
+                        .small_button("×10")
+                        .accessible_name(format!("Multiply {} by 10", label.to_lowercase()))
+                        .on_hover_text(
+                            "Multiply by 10: one step right on the cost view's log axis",
+                        );
+                    [down, up]
+                })
+                .inner
+            });
+            for button in &buttons.inner {
+                f.layout.note(button);
+            }
+            let [down_button, up_button] = &buttons.inner;
+            (down, up) = (down_button.clicked(), up_button.clicked());
+            [name_cell, buttons.response.rect]
+        });
         let stepped = if down {
             *value / 10
         } else if up {
@@ -2058,51 +2290,57 @@ impl Form<'_> {
         tip: &str,
     ) {
         let mut on = value.is_some();
-        let label_width = self.label_width;
-        let enabled = self.disabled.is_none();
-        let size = vec2(label_width, self.ui.spacing().interact_size.y);
-        let check = self
-            .ui
-            .allocate_ui_with_layout(
-                size,
-                egui::Layout::left_to_right(egui::Align::Center),
-                |ui| {
+        let mut shown = value.unwrap_or(fallback).to_f64();
+        self.lazy_row(|f| {
+            let label_width = f.label_width;
+            let enabled = f.disabled.is_none();
+            let size = vec2(label_width, f.ui.spacing().interact_size.y);
+            let check =
+                f.ui.allocate_ui_with_layout(size, Layout::left_to_right(Align::Center), |ui| {
                     ui.set_min_width(size.x);
                     ui.add_enabled(enabled, Checkbox::new(&mut on, label))
-                },
-            )
-            .inner
-            .on_hover_text(tip);
-        let mut shown = value.unwrap_or(fallback).to_f64();
-        let size = self.value_size();
-        let response = self.ui.add_enabled(on, number_drag(&mut shown, spec, size));
+                });
+            let check_response = check.inner.on_hover_text(tip);
+            f.layout.note(&check_response);
+            let size = f.value_size();
+            let is_on = on;
+            let drag = f.value(|ui| ui.add_enabled(is_on, number_drag(&mut shown, spec, size)));
+            let response = drag
+                .inner
+                .on_disabled_hover_text("Tick the box to set a value");
+            f.finish(&response, &check_response, tip);
+            [check.response.rect, drag.response.rect]
+        });
         let shown = N::from_f64(if spec.integral { shown.round() } else { shown });
         let new = on.then_some(shown);
         if new != *value {
             *value = new;
             self.changed = true;
         }
-        let response = response.on_disabled_hover_text("Tick the box to set a value");
-        self.finish(&response, &check, tip);
     }
 
     /// A yes/no value.
     fn toggle(&mut self, value: &mut bool, label: &str, tip: &str) {
-        self.row(label, tip, Checkbox::without_text(value));
+        self.row(label, tip, |ui| ui.add(Checkbox::without_text(value)));
     }
 
     /// One-line text, committed when focus leaves it (so retyping a name does not recompute
     /// every view on each key).
     fn text(&mut self, value: &mut String, max_chars: usize, label: &str, tip: &str) {
-        let label = self.label(label, tip);
-        let response = self.ui.add_enabled(
-            self.disabled.is_none(),
-            TextEdit::singleline(value)
-                .desired_width(self.value_width)
-                .char_limit(max_chars),
-        );
-        self.changed |= response.lost_focus();
-        self.finish(&response, &label, tip);
+        let width = self.value_width;
+        self.lazy_row(|f| {
+            let (name_cell, name) = f.label(label, tip);
+            let edit = f.value(|ui| {
+                ui.add(
+                    TextEdit::singleline(value)
+                        .desired_width(width)
+                        .char_limit(max_chars),
+                )
+            });
+            f.changed |= edit.inner.lost_focus();
+            f.finish(&edit.inner, &name, tip);
+            [name_cell, edit.response.rect]
+        });
     }
 
     /// An enum picked from a combo box; hovering an option shows its hint.
@@ -2118,12 +2356,11 @@ impl Form<'_> {
         tip: &str,
         hint: impl Fn(T) -> Cow<'static, str>,
     ) {
-        let label_response = self.label(label, tip);
         let before = *value;
         let width = self.value_width;
-        let response = self
-            .ui
-            .add_enabled_ui(self.disabled.is_none(), |ui| {
+        self.lazy_row(|f| {
+            let (name_cell, name) = f.label(label, tip);
+            let combo = f.value(|ui| {
                 egui::ComboBox::from_id_salt(label)
                     .width(width)
                     .selected_text(value.text())
@@ -2137,10 +2374,11 @@ impl Form<'_> {
                         }
                     })
                     .response
-            })
-            .inner;
+            });
+            f.finish(&combo.inner, &name, tip);
+            [name_cell, combo.response.rect]
+        });
         self.changed |= *value != before;
-        self.finish(&response, &label_response, tip);
     }
 
     /// Picks an instance type from the price list, setting its name and hourly price together.
@@ -2152,12 +2390,11 @@ impl Form<'_> {
         label: &str,
         tip: &str,
     ) {
-        let label_response = self.label(label, tip);
         let width = self.value_width;
         let mut picked = None;
-        let response = self
-            .ui
-            .add_enabled_ui(self.disabled.is_none(), |ui| {
+        self.lazy_row(|f| {
+            let (name_cell, name_response) = f.label(label, tip);
+            let combo = f.value(|ui| {
                 egui::ComboBox::from_id_salt(label)
                     .width(width)
                     .selected_text(name.as_str())
@@ -2178,8 +2415,10 @@ impl Form<'_> {
                         }
                     })
                     .response
-            })
-            .inner;
+            });
+            f.finish(&combo.inner, &name_response, tip);
+            [name_cell, combo.response.rect]
+        });
         if let Some(instance) = picked
             && (instance.name != *name || instance.hourly_usd != *hourly_usd)
         {
@@ -2187,7 +2426,167 @@ impl Form<'_> {
             *hourly_usd = instance.hourly_usd;
             self.changed = true;
         }
-        self.finish(&response, &label_response, tip);
+    }
+}
+
+/// Which parts of the editor are laid out this frame.
+///
+/// The editor is far taller than its panel, and laying out every row of its open sections,
+/// most of them scrolled out of view, took over 40 % of a frame. Now a block (a section's body,
+/// a caption, a table) or a form row is built only when it is near the visible part of the
+/// scroll area, or holds the keyboard focus; elsewhere it allocates the size it had when last
+/// built. The sizes are measured, never guessed, and forgotten whenever what they depend on
+/// changes (a value, the panel's width, the theme), so that frame builds everything again: the
+/// scroll height and every visible pixel are the same as with everything built.
+#[derive(Clone, Debug)]
+struct LazyLayout {
+    /// Sizes of blocks in a vertical layout, by key.
+    blocks: IdMap<Measured<Vec2>>,
+    /// Sizes of form rows' name and value cells, by key.
+    rows: IdMap<Measured<[Vec2; 2]>>,
+    /// Incremented when the measured sizes may no longer hold; only sizes of the current
+    /// generation stand in for a part.
+    generation: u64,
+    /// What the sizes were measured with, besides the draft.
+    inputs: Option<LayoutInputs>,
+    /// Whether everything is built this frame (for assistive technology).
+    everything: bool,
+    /// Screen y range built this frame: the visible part of the editor.
+    band: Rangef,
+    /// The scroll content's top-left corner on screen this frame.
+    origin: Pos2,
+    /// The focused editor widget and its rect relative to `origin`: its row stays built
+    /// wherever it is scrolled, or egui would drop the focus of a widget that vanished.
+    focus: Option<(Id, Rect)>,
+    /// The widget anywhere in the window that had the keyboard focus after the last frame.
+    last_focus: Option<Id>,
+}
+
+impl Default for LazyLayout {
+    fn default() -> Self {
+        Self {
+            blocks: IdMap::default(),
+            rows: IdMap::default(),
+            generation: 0,
+            inputs: None,
+            everything: false,
+            band: Rangef::NOTHING,
+            origin: Pos2::ZERO,
+            focus: None,
+            last_focus: None,
+        }
+    }
+}
+
+/// A part's measured size.
+#[derive(Clone, Copy, Debug)]
+struct Measured<T> {
+    size: T,
+    /// The `LazyLayout::generation` it was measured in.
+    generation: u64,
+    /// Whether the measurement before it, in the same generation, was the same.
+    settled: bool,
+}
+
+/// The height of a form row: its taller cell.
+fn height([name, value]: [Vec2; 2]) -> f32 {
+    name.y.max(value.y)
+}
+
+/// What the measured sizes depend on, apart from the scenario and the traffic generator.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct LayoutInputs {
+    width: f32,
+    theme: ThemeKind,
+    pixels_per_point: f32,
+    focus: ViewId,
+}
+
+impl LazyLayout {
+    /// Starts a frame in the scroll area's content `ui`.
+    fn begin(&mut self, ui: &egui::Ui, inputs: LayoutInputs, everything: bool) {
+        if self.inputs != Some(inputs) {
+            self.forget();
+            self.inputs = Some(inputs);
+        }
+        self.everything = everything;
+        self.origin = ui.max_rect().min;
+        self.band = ui.clip_rect().y_range();
+        if let Some((id, _)) = self.focus
+            && !ui.memory(|m| m.has_focus(id))
+        {
+            self.focus = None;
+        }
+    }
+
+    /// Makes every measured size out of date, so the parts are built and measured again.
+    fn forget(&mut self) {
+        self.generation += 1;
+    }
+
+    /// A part's new measurement, after `known`.
+    fn measured<T: PartialEq>(&self, known: Option<Measured<T>>, size: T) -> Measured<T> {
+        let settled = known.is_some_and(|k| k.generation == self.generation && k.size == size);
+        Measured {
+            size,
+            generation: self.generation,
+            settled,
+        }
+    }
+
+    /// Whether a part's size can stand in for it: measured twice alike since the sizes were
+    /// last forgotten. Once is not enough: a grid's first frame is a narrow sizing pass.
+    fn settled<T>(&self, measured: &Measured<T>) -> bool {
+        measured.settled && measured.generation == self.generation
+    }
+
+    /// Whether a part `height` tall whose top is at screen y `top` is built this frame.
+    fn shows(&self, top: f32, height: f32) -> bool {
+        let span = Rangef::new(top, top + height);
+        self.everything
+            || span.intersects(self.band)
+            || self.focus.is_some_and(|(_, rect)| {
+                span.intersects(Rangef::new(
+                    rect.top() + self.origin.y,
+                    rect.bottom() + self.origin.y,
+                ))
+            })
+    }
+
+    /// A block of a vertical layout: built by `add` in a child `Ui` when it shows, else its
+    /// last measured size allocated (one child `Ui` or one allocation either way, so the
+    /// widgets after it keep their automatic ids). Returns what `add` returned, if it ran.
+    fn block<R>(
+        &mut self,
+        ui: &mut egui::Ui,
+        key: impl Hash + std::fmt::Debug,
+        add: impl FnOnce(&mut egui::Ui, &mut Self) -> R,
+    ) -> Option<R> {
+        let key = Id::unique(("editor block", key));
+        let top = ui.cursor().min.y;
+        let known = self.blocks.get(&key).copied();
+        if let Some(block) = known
+            && self.settled(&block)
+            && !self.shows(top, block.size.y)
+        {
+            ui.allocate_space(block.size);
+            return None;
+        }
+        let InnerResponse { inner, response } = ui.scope(|ui| add(ui, self));
+        let block = self.measured(known, response.rect.size());
+        self.blocks.insert(key, block);
+        Some(inner)
+    }
+
+    /// Called with every widget that can take the keyboard focus: remembers where the focused
+    /// one is, and scrolls one that just gained the focus (by Tab, say) into view.
+    fn note(&mut self, response: &Response) {
+        if response.has_focus() {
+            self.focus = Some((response.id, response.rect.translate(-self.origin.to_vec2())));
+            if response.gained_focus() {
+                response.scroll_to_me(None);
+            }
+        }
     }
 }
 
