@@ -113,6 +113,7 @@ fn replace_traffic_writes_the_generated_points() {
 fn traffic_rows_are_added_and_removed_with_increasing_times() {
     let mut harness = large(ViewId::Scaling);
     let before = scenario(&harness).traffic.clone();
+    press(&mut harness, &format!("Points ({})", before.len()));
     press(&mut harness, "Insert a point after point 1");
     let traffic = &scenario(&harness).traffic;
     assert_eq!(traffic.len(), before.len() + 1);
@@ -172,8 +173,13 @@ fn open_sections_follow_the_view() {
     assert!(shown(&harness, "Power draw"));
     assert!(!shown(&harness, "Point 1 time"));
     press(&mut harness, "Scaling");
-    assert!(shown(&harness, "Point 1 time"));
+    assert!(shown(&harness, "Base rate"));
     assert!(!shown(&harness, "Power draw"));
+    // The points table opens on request.
+    assert!(!shown(&harness, "Point 1 time"));
+    let points = scenario(&harness).traffic.len();
+    press(&mut harness, &format!("Points ({points})"));
+    assert!(shown(&harness, "Point 1 time"));
 }
 
 #[test]

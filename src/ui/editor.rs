@@ -1150,19 +1150,26 @@ fn traffic_ui(
         changed = true;
     }
 
-    subheading(
-        ui,
-        layout,
-        theme,
-        "Points",
-        "Requests per second at each time, linearly interpolated between points. Times always \
-         increase: each is kept between its neighbours'. 2 to 10,000 points, up to 7 days, \
-         0–1,000,000 requests/s.",
-    );
+    ui.add_space(EDITOR_GAP);
     changed
         | layout
             .block(ui, "traffic_points", |ui, layout| {
-                points_table(ui, layout, traffic, theme)
+                // The curve itself, point by point: closed at first, since the generator and the
+                // scaling view's chart tell most of it.
+                let title = RichText::new(format!("Points ({})", traffic.len()))
+                    .color(theme.weak_text)
+                    .strong();
+                let response = egui::CollapsingHeader::new(title)
+                    .id_salt("traffic_points_open")
+                    .default_open(false)
+                    .show(ui, |ui| points_table(ui, layout, traffic, theme));
+                layout.note(&response.header_response);
+                response.header_response.on_hover_text(
+                    "Requests per second at each time, linearly interpolated between points. \
+                     Times always increase: each is kept between its neighbours'. 2 to 10,000 \
+                     points, up to 7 days, 0–1,000,000 requests/s.",
+                );
+                response.body_returned.unwrap_or(false)
             })
             .unwrap_or(false)
 }

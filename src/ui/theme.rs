@@ -312,7 +312,14 @@ impl Theme {
     }
 
     /// Applies this theme's visuals and text sizes to the context.
+    /// Restyling rebuilds every style of the context, so it happens only when the theme in
+    /// force changes, not every frame.
     pub fn apply(&self, ctx: &egui::Context) {
+        let applied = egui::Id::unique("serverless_explorer_applied_theme");
+        if ctx.data(|d| d.get_temp::<ThemeKind>(applied)) == Some(self.kind) {
+            return;
+        }
+        ctx.data_mut(|d| d.insert_temp(applied, self.kind));
         let scale = self.text_scale;
         let visuals = self.visuals();
         ctx.all_styles_mut(|style| {
