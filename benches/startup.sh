@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Startup benchmark, run by hand (not in CI): time to the first rendered frame through the
-# `--screenshot` path (12 settled frames, a screenshot written as PNG, the window closed) and peak
+# `--screenshot` path (4 settled frames, a screenshot written as PNG, the window closed) and peak
 # resident memory, of the app against a bare eframe window built from the same crates
 # (benches/frame/src/bin/bare_window.rs). Both run interleaved under one virtual display, at
 # 1920x1080 by default, release builds, with eframe's state kept in a temporary folder.

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex};
 use eframe::egui;
 
 /// Frames rendered before the screenshot, as many as the app lets settle.
-const SETTLE_FRAMES: u32 = 12;
+const SETTLE_FRAMES: u32 = 4;
 
 /// Where the screenshot callback leaves its outcome.
 type Slot = Arc<Mutex<Option<Result<(), String>>>>;
