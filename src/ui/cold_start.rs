@@ -822,8 +822,11 @@ fn draw_axis(painter: &Painter, geometry: &Geometry, rect: Rect, theme: &Theme) 
     let axis = geometry.axis;
     let s = theme.text_scale;
     let (unit_s, unit) = time_unit(axis.end_s - axis.start_s);
+    // Seconds hours into a scenario read better on a clock: "12:31:59.5", not "45,119.5".
+    let clock = unit_s == 1.0 && axis.start_s >= 3600.0;
+    let spacing = if clock { 110.0 } else { 80.0 };
     let span_units = (axis.end_s - axis.start_s) / unit_s;
-    let target_ticks = f64::from(((axis.right - axis.left) / (80.0 * s)).max(2.0));
+    let target_ticks = f64::from(((axis.right - axis.left) / (spacing * s)).max(2.0));
     let step = nice_step(span_units / target_ticks);
     let decimals = (-step.log10().floor()).max(0.0) as usize;
     let axis_y = rect.bottom() - AXIS_H * s;
@@ -831,6 +834,19 @@ fn draw_axis(painter: &Painter, geometry: &Geometry, rect: Rect, theme: &Theme) 
     painter.line_segment(
         [pos2(axis.left, axis_y), pos2(axis.right, axis_y)],
         Stroke::new(1.0, theme.weak_text),
+    );
+    // The title first, in the label column: a tick label that would run into it is left out.
+    let title = if clock {
+        "Time".to_owned()
+    } else {
+        format!("Time ({unit})")
+    };
+    let title_rect = painter.text(
+        pos2(rect.left() + 6.0, axis_y + 6.0),
+        Align2::LEFT_TOP,
+        title,
+        theme.font(14.0),
+        theme.strong_text,
     );
     let first = (axis.start_s / unit_s / step).ceil() as i64;
     let last = (axis.end_s / unit_s / step).floor() as i64;
@@ -845,21 +861,17 @@ fn draw_axis(painter: &Painter, geometry: &Geometry, rect: Rect, theme: &Theme) 
             [pos2(x, axis_y), pos2(x, axis_y + 5.0)],
             Stroke::new(1.0, theme.weak_text),
         );
-        painter.text(
-            pos2(x, axis_y + 6.0),
-            Align2::CENTER_TOP,
-            group(value, decimals),
-            theme.font(14.0),
-            theme.strong_text,
-        );
+        let label = if clock {
+            fmt_clock_tick(value, decimals)
+        } else {
+            group(value, decimals)
+        };
+        let galley = painter.layout_no_wrap(label, theme.font(14.0), theme.strong_text);
+        let left = x - galley.size().x / 2.0;
+        if left >= title_rect.right() + 6.0 {
+            painter.galley(pos2(left, axis_y + 6.0), galley, theme.strong_text);
+        }
     }
-    painter.text(
-        pos2(rect.left() + 6.0, axis_y + 6.0),
-        Align2::LEFT_TOP,
-        format!("Time ({unit})"),
-        theme.font(14.0),
-        theme.strong_text,
-    );
 }
 
 /// The traffic strip: requests per second over the visible time, as the scenario defines it.
@@ -2531,6 +2543,21 @@ fn fmt_clock(seconds: f64) -> String {
     }
 }
 
+/// An axis tick on a clock from the scenario's start, with `decimals` decimals of a second:
+/// "12:31:59.5".
+fn fmt_clock_tick(seconds: f64, decimals: usize) -> String {
+    let scale = 10_f64.powi(decimals.min(3) as i32);
+    let tenths = (seconds.max(0.0) * scale).round();
+    let whole = (tenths / scale).floor();
+    let clock = fmt_clock(whole);
+    if decimals == 0 {
+        clock
+    } else {
+        let fraction = (tenths - whole * scale) as u64;
+        format!("{clock}.{fraction:0width$}", width = decimals.min(3))
+    }
+}
+
 /// A duration: ms below a second, seconds below an hour's worth of minutes, then minutes.
 fn fmt_duration(seconds: f64) -> String {
     if seconds < 1.0 {
@@ -2589,6 +2616,15 @@ mod tests {
         assert_eq!(fmt_ms(2.5), "2.5 ms");
         assert_eq!(fmt_latency_short(9036.0), "9.0 s");
         assert_eq!(fmt_latency_short(375.0), "375 ms");
+    }
+
+    #[test]
+    fn clock_ticks_read_as_hours_minutes_seconds() {
+        assert_eq!(fmt_clock_tick(45_119.5, 1), "12:31:59.5");
+        assert_eq!(fmt_clock_tick(45_120.0, 1), "12:32:00.0");
+        assert_eq!(fmt_clock_tick(3_600.25, 2), "1:00:00.25");
+        assert_eq!(fmt_clock_tick(59.0, 0), "0:59");
+        assert_eq!(fmt_clock_tick(59.96, 1), "1:00.0");
     }
 
     #[test]
