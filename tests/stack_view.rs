@@ -2,7 +2,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, Settings, StartOptions, ViewId};
 use serverless_explorer::model::scenario::HostingModel;
 use serverless_explorer::ui::theme::ThemeKind;
 
@@ -128,4 +128,34 @@ fn stack_view_snapshot() {
         .click();
     harness.run_steps(60);
     harness.snapshot("stack_view");
+}
+
+#[test]
+fn a_slide_lists_the_layers_that_change_hands_instead_of_hints() {
+    let app = ExplorerApp::with_settings(
+        Settings::for_export(),
+        StartOptions {
+            fresh: true,
+            ..StartOptions::default()
+        },
+    );
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1920.0, 1080.0))
+        .build_ui_state(
+            |ui, app: &mut ExplorerApp| app.draw_view_only(ui, ViewId::Stack),
+            app,
+        );
+    harness.run();
+    assert!(
+        harness
+            .query_by_label("From on-premises to serverless: 5 of 7 layers change hands")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Host OS patching: from You to AWS")
+            .is_some()
+    );
+    assert!(harness.query_by_label_contains("Point at").is_none());
+    assert!(harness.query_by_label_contains("buttons above").is_none());
 }

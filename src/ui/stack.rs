@@ -176,12 +176,12 @@ impl StackView {
                 ui.add_space(16.0);
                 ui.vertical(|ui| {
                     ui.set_width(detail_width);
-                    self.detail_ui(ui, hovered, variant, theme);
+                    self.detail_ui(ui, hovered, (variant, &models), theme, show_controls);
                 });
             }
         });
         if !side_by_side {
-            self.detail_ui(ui, hovered, variant, theme);
+            self.detail_ui(ui, hovered, (variant, &models), theme, show_controls);
         }
     }
 
@@ -290,15 +290,23 @@ impl StackView {
         hovered
     }
 
-    /// Explains the hovered (else selected) layer: what it is, its chores, who does them.
+    /// Explains the hovered (else selected) layer: what it is, its chores, who does them. With
+    /// none, a hint to point at one, or on a slide (no controls) what changes between the models
+    /// shown.
     fn detail_ui(
         &self,
         ui: &mut egui::Ui,
         hovered: Option<Layer>,
-        variant: StackVariant,
+        (variant, models): (StackVariant, &[HostingModel]),
         theme: &Theme,
+        show_controls: bool,
     ) {
-        let Some(layer) = hovered.or(self.selected) else {
+        let layer = hovered.or(self.selected);
+        if layer.is_none() && !show_controls {
+            slide_summary_ui(ui, models, variant, theme);
+            return;
+        }
+        let Some(layer) = layer else {
             ui.label(
                 egui::RichText::new("Point at or click a layer to see what it means in chores")
                     .color(theme.weak_text),
@@ -342,6 +350,65 @@ impl StackView {
                 }
             });
     }
+}
+
+/// What a slide says beside the stacks: with two, which layers change hands between them; with
+/// one, the story of the four models.
+fn slide_summary_ui(
+    ui: &mut egui::Ui,
+    models: &[HostingModel],
+    variant: StackVariant,
+    theme: &Theme,
+) {
+    let [from, to] = models else {
+        ui.label(
+            egui::RichText::new(
+                "From racks you own to functions you deploy, each step hands another layer to AWS.",
+            )
+            .font(theme.font(18.0)),
+        );
+        return;
+    };
+    let moved: Vec<Layer> = Layer::ALL
+        .into_iter()
+        .filter(|&layer| owner(*from, layer, variant) != owner(*to, layer, variant))
+        .collect();
+    ui.label(
+        egui::RichText::new(format!(
+            "From {} to {}: {} of 7 layers change hands",
+            from.label().to_lowercase(),
+            to.label().to_lowercase(),
+            moved.len()
+        ))
+        .font(theme.font(20.0))
+        .strong(),
+    );
+    ui.add_space(6.0);
+    egui::Grid::new("slide_moved_layers")
+        .num_columns(2)
+        .spacing(vec2(10.0, 6.0))
+        .show(ui, |ui| {
+            for layer in moved {
+                let who = owner(*to, layer, variant);
+                ui.label(
+                    egui::RichText::new(format!(" {} ", who.label()))
+                        .font(theme.font(18.0))
+                        .color(theme.on_fill)
+                        .background_color(theme.owner(who))
+                        .strong(),
+                );
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: from {} to {}",
+                        layer.name(),
+                        owner(*from, layer, variant).label(),
+                        who.label()
+                    ))
+                    .font(theme.font(18.0)),
+                );
+                ui.end_row();
+            }
+        });
 }
 
 /// The legend: one swatch per owner.
