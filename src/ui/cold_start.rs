@@ -423,15 +423,23 @@ impl ColdStartView {
                 self.zoom_buttons_ui(ui, fit);
             }
             let (a, b) = self.visible_range(fit);
+            // Hours into a scenario, moments read as on the axis: on a clock, to the tenth.
+            let at = |t: f64| {
+                if fit.0 >= 3600.0 {
+                    fmt_clock_tick(t, 1)
+                } else {
+                    fmt_s(t)
+                }
+            };
             let showing = if self.zoom.is_none() {
-                format!("Showing the whole window, {} to {}", fmt_s(a), fmt_s(b))
+                format!("Showing the whole window, {} to {}", at(a), at(b))
             } else {
                 format!(
                     "Showing {} to {} of {} to {}",
-                    fmt_s(a),
-                    fmt_s(b),
-                    fmt_s(fit.0),
-                    fmt_s(fit.1)
+                    at(a),
+                    at(b),
+                    at(fit.0),
+                    at(fit.1)
                 )
             };
             let text = if show_controls {
