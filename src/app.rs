@@ -770,31 +770,32 @@ impl ExplorerApp {
 
     /// Opens a preset file; a refused file changes nothing but the banner.
     pub fn open_file(&mut self, path: &Path) {
-        match presets::load(path) {
-            Ok(scenario) => {
-                self.commands.push(Command::Load(
-                    Box::new(scenario),
-                    Origin::File(path.to_owned()),
-                ));
-                self.banner = Some(Banner {
-                    text: format!("Opened {}", path.display()),
-                    error: false,
-                });
-            }
-            Err(e) => self.error(e.to_string()),
+        if let Err(e) = self.load_file(path) {
+            self.error(e.to_string());
         }
     }
 
     /// Opens a file from "Open recent"; one that no longer opens (moved, deleted, now invalid)
     /// leaves the list with the reason in the banner.
     pub fn open_recent(&mut self, path: &Path) {
-        match presets::load(path) {
-            Ok(_) => self.open_file(path),
-            Err(e) => {
-                self.settings.recent.retain(|p| p != path);
-                self.error(format!("{e} (removed from the recent files)"));
-            }
+        if let Err(e) = self.load_file(path) {
+            self.settings.recent.retain(|p| p != path);
+            self.error(format!("{e} (removed from the recent files)"));
         }
+    }
+
+    /// Reads and validates a preset file and queues loading it.
+    fn load_file(&mut self, path: &Path) -> Result<(), presets::PresetError> {
+        let scenario = presets::load(path)?;
+        self.commands.push(Command::Load(
+            Box::new(scenario),
+            Origin::File(path.to_owned()),
+        ));
+        self.banner = Some(Banner {
+            text: format!("Opened {}", path.display()),
+            error: false,
+        });
+        Ok(())
     }
 
     /// Saves the scenario to a file chosen in a native dialog.

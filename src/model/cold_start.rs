@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::rng::SplitMix64;
 use super::runtime::InitPhases;
 use super::scenario::{Runtime, Scenario};
+use super::traffic;
 
 /// Every simplification of the cold-start model, for the view to show.
 pub const ASSUMPTIONS: &[&str] = &[
@@ -414,7 +415,7 @@ fn window_span(
     let warm_pool = if kind == WindowStart::Beginning {
         0
     } else {
-        let in_flight = rate_at(traffic, start_s) * model.duration_ms / 1000.0;
+        let in_flight = traffic::rate_at(traffic, start_s).max(0.0) * model.duration_ms / 1000.0;
         ((in_flight + 3.0 * in_flight.sqrt() + 1.0).ceil() as usize).min(model.limit)
     };
     (
@@ -426,20 +427,6 @@ fn window_span(
             warm_pool,
         },
     )
-}
-
-/// The rate of a traffic curve at `t_s`, in requests per second (0 outside it).
-fn rate_at(traffic: &[(f64, f64)], t_s: f64) -> f64 {
-    traffic
-        .windows(2)
-        .find_map(|pair| {
-            let [(t0, r0), (t1, r1)] = [*pair.first()?, *pair.get(1)?];
-            (t0 <= t_s && t_s <= t1).then(|| {
-                let share = if t1 > t0 { (t_s - t0) / (t1 - t0) } else { 0.0 };
-                (r0 + (r1 - r0) * share).max(0.0)
-            })
-        })
-        .unwrap_or(0.0)
 }
 
 /// When the steepest spike of a traffic curve starts: the start of the segment with the largest

@@ -71,6 +71,22 @@ fn push_grouped(out: &mut String, digits: &str) {
     }
 }
 
+/// A moment as a clock from the start, whole seconds rounded down: `1:05`, `1:02:05`; `0:00`
+/// for a moment that is not a number.
+pub fn clock(t_s: f64) -> String {
+    let total = if t_s.is_finite() {
+        t_s.max(0.0).floor() as u64
+    } else {
+        0
+    };
+    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
+    if hours > 0 {
+        format!("{hours}:{minutes:02}:{seconds:02}")
+    } else {
+        format!("{minutes}:{seconds:02}")
+    }
+}
+
 /// The smallest round step (1, 2 or 5 × a power of ten) at least `raw`: the distance between
 /// axis ticks. 1 for a step that is not a positive number.
 pub fn nice_step(raw: f64) -> f64 {

@@ -120,16 +120,7 @@ impl Traffic {
     /// Demand at `t_s`, requests per second: linear between points, the first or last point's
     /// rate before or after them.
     pub fn rate_at(&self, t_s: f64) -> f64 {
-        // Index of the first point later than t.
-        let after = self.points.partition_point(|p| p.0 <= t_s);
-        match (
-            after.checked_sub(1).and_then(|i| self.points.get(i)),
-            self.points.get(after),
-        ) {
-            (Some(&a), Some(&b)) => lerp(a, b, t_s),
-            (Some(&(_, rps)), None) | (None, Some(&(_, rps))) => rps,
-            (None, None) => 0.0,
-        }
+        rate_at(&self.points, t_s)
     }
 
     /// Requests offered between `t0_s` and `t1_s`: the exact integral of the piecewise-linear
@@ -170,6 +161,21 @@ impl Traffic {
 }
 
 /// The rate at `t_s` on the segment from `a` to `b` (whose times differ).
+/// The rate of time-ordered `points` at `t_s`, requests per second: linear between points, the
+/// first or last point's rate before or after them, 0 with no points.
+pub fn rate_at(points: &[(f64, f64)], t_s: f64) -> f64 {
+    // Index of the first point later than t.
+    let after = points.partition_point(|p| p.0 <= t_s);
+    match (
+        after.checked_sub(1).and_then(|i| points.get(i)),
+        points.get(after),
+    ) {
+        (Some(&a), Some(&b)) => lerp(a, b, t_s),
+        (Some(&(_, rps)), None) | (None, Some(&(_, rps))) => rps,
+        (None, None) => 0.0,
+    }
+}
+
 fn lerp(a: (f64, f64), b: (f64, f64), t_s: f64) -> f64 {
     let f = (t_s - a.0) / (b.0 - a.0);
     a.1 + f * (b.1 - a.1)

@@ -19,7 +19,7 @@ use crate::model::cold_start::{
     ASSUMPTIONS, ColdStartRun, Environment, LatencyHistogram, LatencySummary, Method, PhaseKind,
     WindowStart,
 };
-use crate::model::format::{group, nice_step};
+use crate::model::format::{clock, group, nice_step};
 use crate::model::runtime::{INIT_SOURCE, InitPhases, package_load_ms};
 use crate::model::scenario::{HOURS_PER_MONTH, Runtime, Scenario};
 use crate::model::traffic::Traffic;
@@ -1077,19 +1077,16 @@ fn window_note(run: &ColdStartRun) -> Option<(String, String)> {
             format!("Only the first {window} of {horizon}"),
         ),
         WindowStart::Spike => (
-            format!(
-                "{window} from {}, as demand spikes; {figures}",
-                fmt_clock(w0)
-            ),
-            format!("{window} from {}, as demand spikes", fmt_clock(w0)),
+            format!("{window} from {}, as demand spikes; {figures}", clock(w0)),
+            format!("{window} from {}, as demand spikes", clock(w0)),
         ),
         WindowStart::Typical => (
             format!(
                 "{window} from {}, a typical moment: {} environments already warm; {figures}",
-                fmt_clock(w0),
+                clock(w0),
                 group(run.timeline.warm_at_start as f64, 0)
             ),
-            format!("{window} from {}, a typical moment", fmt_clock(w0)),
+            format!("{window} from {}, a typical moment", clock(w0)),
         ),
     })
 }
@@ -2540,24 +2537,13 @@ fn fmt_time(seconds: f64) -> String {
     format!("{} s", group(seconds, 3))
 }
 
-/// A moment of the scenario as a clock from its start: "0:59", "12:00:00".
-fn fmt_clock(seconds: f64) -> String {
-    let total = seconds.max(0.0).round() as u64;
-    let (h, m, s) = (total / 3600, total / 60 % 60, total % 60);
-    if h > 0 {
-        format!("{h}:{m:02}:{s:02}")
-    } else {
-        format!("{m}:{s:02}")
-    }
-}
-
 /// An axis tick on a clock from the scenario's start, with `decimals` decimals of a second:
 /// "12:31:59.5".
 fn fmt_clock_tick(seconds: f64, decimals: usize) -> String {
     let scale = 10_f64.powi(decimals.min(3) as i32);
     let tenths = (seconds.max(0.0) * scale).round();
     let whole = (tenths / scale).floor();
-    let clock = fmt_clock(whole);
+    let clock = clock(whole);
     if decimals == 0 {
         clock
     } else {

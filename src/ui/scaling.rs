@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::Command;
 use crate::derived::Derived;
 use crate::model::cost::format_usd;
-use crate::model::format::{self, nice_step};
+use crate::model::format::{self, clock, nice_step};
 use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
@@ -2062,21 +2062,6 @@ fn assumptions_ui(ui: &mut egui::Ui, theme: &Theme) {
 /// The playhead against the end: `t = 1:05 / 10:00`.
 fn time_text(t_s: f64, run: &ScalingRun) -> String {
     format!("t = {} / {}", clock(t_s), clock(run.end_s))
-}
-
-/// A simulated time as `m:ss`, or `h:mm:ss` from an hour.
-fn clock(t_s: f64) -> String {
-    let total = if t_s.is_finite() {
-        t_s.max(0.0).floor() as u64
-    } else {
-        0
-    };
-    let (hours, minutes, seconds) = (total / 3600, total / 60 % 60, total % 60);
-    if hours > 0 {
-        format!("{hours}:{minutes:02}:{seconds:02}")
-    } else {
-        format!("{minutes}:{seconds:02}")
-    }
 }
 
 /// A length of time in words: `0.5 s`, `12 s`, `1 min 32 s`, `2 h 5 min`.
