@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use crate::derived::Derived;
 use crate::model::scenario::{HostingModel, Scenario};
 use crate::presets::{self, Origin};
+use crate::ui::HoverTip;
 use crate::ui::cold_start::ColdStartView;
 use crate::ui::cost::CostView;
 use crate::ui::editor::EditorPanel;
@@ -974,18 +975,18 @@ impl ExplorerApp {
                 self.preset_picker_ui(ui);
                 if self.is_modified() {
                     ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
-                        .on_hover_text("The scenario differs from its preset or file");
+                        .hover_tip("The scenario differs from its preset or file");
                 }
                 self.file_menu_ui(ui);
                 let undo = ui
                     .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
-                    .on_hover_text("Undo the last change (Ctrl+Z)");
+                    .hover_tip("Undo the last change (Ctrl+Z)");
                 if undo.clicked() {
                     self.commands.push(Command::Undo);
                 }
                 let redo = ui
                     .add_enabled(!self.redo.is_empty(), egui::Button::new("Redo"))
-                    .on_hover_text("Redo (Ctrl+Shift+Z)");
+                    .hover_tip("Redo (Ctrl+Shift+Z)");
                 if redo.clicked() {
                     self.commands.push(Command::Redo);
                 }
@@ -1012,11 +1013,7 @@ impl ExplorerApp {
                         egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
                             .color(theme.weak_text),
                     );
-                    if ui
-                        .button("Keyboard shortcuts")
-                        .on_hover_text("F1")
-                        .clicked()
-                    {
+                    if ui.button("Keyboard shortcuts").hover_tip("F1").clicked() {
                         self.commands.push(Command::ToggleHelp);
                         ui.close();
                     }
@@ -1029,7 +1026,7 @@ impl ExplorerApp {
             };
             if ui
                 .button(present)
-                .on_hover_text("Presentation mode: large type, projector theme, editor hidden (F5)")
+                .hover_tip("Presentation mode: large type, projector theme, editor hidden (F5)")
                 .clicked()
             {
                 self.commands.push(Command::TogglePresentation);
@@ -1037,7 +1034,7 @@ impl ExplorerApp {
             if self.tour.is_none()
                 && ui
                     .button("Guided tour")
-                    .on_hover_text(
+                    .hover_tip(
                         "Walk through the lesson step by step (the left and right arrow keys move)",
                     )
                     .clicked()
@@ -1102,7 +1099,7 @@ impl ExplorerApp {
                 let enabled = !matches!(command, Command::Revert) || self.is_modified();
                 if ui
                     .add_enabled(enabled, egui::Button::new(label))
-                    .on_hover_text(hint)
+                    .hover_tip(hint)
                     .clicked()
                 {
                     self.commands.push(command);
@@ -1131,7 +1128,7 @@ impl ExplorerApp {
                 );
                 if ui
                     .button(name)
-                    .on_hover_text(path.display().to_string())
+                    .hover_tip(path.display().to_string())
                     .clicked()
                 {
                     chosen = Some(path.clone());
@@ -1140,7 +1137,7 @@ impl ExplorerApp {
             ui.separator();
             if ui
                 .button("Clear recent files")
-                .on_hover_text("Forget this list (the files themselves are not touched)")
+                .hover_tip("Forget this list (the files themselves are not touched)")
                 .clicked()
             {
                 self.settings.recent.clear();
@@ -1163,7 +1160,7 @@ impl ExplorerApp {
                     let selected = self.origin == Origin::BuiltIn(builtin.id.to_owned());
                     if ui
                         .selectable_label(selected, &scenario.name)
-                        .on_hover_text(&scenario.description)
+                        .hover_tip(&scenario.description)
                         .clicked()
                     {
                         self.commands.push(Command::Load(
@@ -1187,13 +1184,13 @@ impl ExplorerApp {
                 other => other.to_string(),
             };
             ui.label(egui::RichText::new(format!("Scenario: {short}")).color(theme.weak_text))
-                .on_hover_text(self.origin.to_string());
+                .hover_tip(self.origin.to_string());
             ui.separator();
             ui.label(
                 egui::RichText::new(format!("Rates as of {}", self.scenario.rates.as_of))
                     .color(theme.weak_text),
             )
-            .on_hover_text(&self.scenario.rates.source);
+            .hover_tip(&self.scenario.rates.source);
             ui.separator();
             ui.label(
                 egui::RichText::new("Prices: USD, AWS us-east-1, on-demand").color(theme.weak_text),

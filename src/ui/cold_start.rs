@@ -23,6 +23,7 @@ use crate::model::format::{clock, group, nice_step};
 use crate::model::runtime::{INIT_SOURCE, InitPhases, package_load_ms};
 use crate::model::scenario::{HOURS_PER_MONTH, Runtime, Scenario};
 use crate::model::traffic::Traffic;
+use crate::ui::HoverTip;
 use crate::ui::theme::{Theme, contrast_ratio};
 
 /// Row height of the timeline when many environments share it, points before the text scale.
@@ -354,7 +355,7 @@ impl ColdStartView {
                 .show_ui(ui, |ui| {
                     for r in Runtime::ALL {
                         ui.selectable_value(&mut runtime, r, r.label())
-                            .on_hover_text(format!(
+                            .hover_tip(format!(
                                 "{}: {} ms runtime init for a hello-world function ({INIT_SOURCE})",
                                 r.label(),
                                 r.init_ms(architecture, package)
@@ -362,7 +363,7 @@ impl ColdStartView {
                     }
                 })
                 .response
-                .on_hover_text(
+                .hover_tip(
                     "The function's runtime. Its measured init is the floor of every cold start",
                 );
             if runtime != cs.runtime {
@@ -375,7 +376,7 @@ impl ColdStartView {
             let mut snapstart = cs.snapstart && supported;
             let response = ui
                 .add_enabled(supported, egui::Checkbox::new(&mut snapstart, "SnapStart"))
-                .on_hover_text(format!(
+                .hover_tip(format!(
                     "Restore a snapshot of an initialised environment ({} ms here; 600–1,000 ms \
                      measured) instead of running the runtime's and your init. It pays off when \
                      init takes seconds",
@@ -410,7 +411,7 @@ impl ColdStartView {
                 }
             })
             .response
-            .on_hover_text(
+            .hover_tip(
                 "Simulate the same scenario with another runtime, all else equal, and draw it \
                  below: same requests, different init",
             );
@@ -455,21 +456,21 @@ impl ColdStartView {
     fn zoom_buttons_ui(&mut self, ui: &mut Ui, fit: (f64, f64)) {
         if ui
             .button("Zoom in")
-            .on_hover_text("Show half the time span (or Ctrl+scroll over the timeline)")
+            .hover_tip("Show half the time span (or Ctrl+scroll over the timeline)")
             .clicked()
         {
             self.zoom_by(ZOOM_STEP, fit, None);
         }
         if ui
             .button("Zoom out")
-            .on_hover_text("Show twice the time span")
+            .hover_tip("Show twice the time span")
             .clicked()
         {
             self.zoom_by(1.0 / ZOOM_STEP, fit, None);
         }
         if ui
             .button("Fit")
-            .on_hover_text("Show the whole timeline window (or double-click the timeline)")
+            .hover_tip("Show the whole timeline window (or double-click the timeline)")
             .clicked()
         {
             self.zoom = None;
@@ -680,7 +681,7 @@ fn provisioned_ui(ui: &mut Ui, scenario: &Scenario, commands: &mut Vec<Command>)
                 .suffix(" environments"),
         )
         .labelled_by(label.id)
-        .on_hover_text(format!(
+        .hover_tip(format!(
             "Environments kept initialised in advance: requests they serve are never cold. \
              Billed while enabled; turning it on here enables it all month ({HOURS_PER_MONTH} h) \
              unless the editor sets fewer hours. At most the concurrency limit ({})",
@@ -1864,7 +1865,7 @@ fn breakdown_ui(ui: &mut Ui, lanes: &[Lane<'_>], scenario: &Scenario, theme: &Th
                 theme.font(16.0),
                 theme.strong_text,
             );
-            total_response.on_hover_text("From the request's arrival to its response");
+            total_response.hover_tip("From the request's arrival to its response");
             for segment in all.iter().filter(|seg| seg.ms > 0.0) {
                 let text = format!("{} {}", segment.label, fmt_ms(segment.ms));
                 legend_item(
@@ -1996,9 +1997,9 @@ fn legend_item(ui: &mut Ui, mark: Mark, text: &str, hover: &str, theme: &Theme) 
             hatch(&painter.with_clip_rect(rect), rect, theme);
         }
     }
-    response.on_hover_text(hover);
+    response.hover_tip(hover);
     ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
-        .on_hover_text(hover);
+        .hover_tip(hover);
     ui.add_space(4.0);
 }
 
@@ -2072,7 +2073,7 @@ fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
     }
     for lane in lanes {
         ui.label(RichText::new(method_text(lane)).color(theme.weak_text))
-            .on_hover_text(
+            .hover_tip(
                 "Exact: every request simulated one by one. Aggregate: above 200,000 requests, \
                  the figures come from a model stepped through time; the timeline is still a \
                  request-by-request simulation of the window it shows",
@@ -2154,7 +2155,7 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
             .font(theme.font(40.0))
             .strong(),
     )
-    .on_hover_text("Cold starts divided by requests served, over the whole scenario");
+    .hover_tip("Cold starts divided by requests served, over the whole scenario");
     ui.label(
         RichText::new(format!(
             "of requests were cold ({about}{} of {})",
@@ -2169,9 +2170,7 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
             .font(theme.font(30.0))
             .strong(),
     )
-    .on_hover_text(
-        "Every init phase plus the first run's extra time: what a cold request waits for",
-    );
+    .hover_tip("Every init phase plus the first run's extra time: what a cold request waits for");
     ui.label(
         RichText::new("wait of each cold request before its handler runs").color(theme.weak_text),
     );
@@ -2245,9 +2244,9 @@ fn percentiles_ui(ui: &mut Ui, l: &LatencySummary, theme: &Theme) {
             ui.vertical(|ui| {
                 ui.set_width(column_w);
                 ui.label(RichText::new(text).font(theme.font(size)).strong())
-                    .on_hover_text(format!("{name}: {what}"));
+                    .hover_tip(format!("{name}: {what}"));
                 ui.label(RichText::new(*name).color(theme.weak_text))
-                    .on_hover_text(*what);
+                    .hover_tip(*what);
             });
         }
     });
@@ -2279,9 +2278,9 @@ fn percentiles(l: &LatencySummary) -> [(&'static str, f64, &'static str); 3] {
 fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(value).font(theme.font(20.0)).strong())
-            .on_hover_text(what);
+            .hover_tip(what);
         ui.label(RichText::new(caption).color(theme.weak_text))
-            .on_hover_text(what);
+            .hover_tip(what);
     });
 }
 
@@ -2369,7 +2368,7 @@ fn comparison_table_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
             ui.end_row();
             for ((name, what, _), row) in rows.iter().zip(&values) {
                 ui.label(RichText::new(*name).color(theme.weak_text))
-                    .on_hover_text(*what);
+                    .hover_tip(*what);
                 for value in row {
                     ui.label(RichText::new(value).font(theme.font(size)).strong());
                 }
@@ -2494,7 +2493,7 @@ fn histogram_legend_ui(ui: &mut Ui, theme: &Theme) {
             theme,
         );
         ui.label(RichText::new("log scales").color(theme.weak_text))
-            .on_hover_text(
+            .hover_tip(
                 "Bins are log-spaced from the fastest warm to the slowest cold request; bar \
                  heights grow with the logarithm of the count, so a handful of cold requests \
                  stays visible next to thousands of warm ones",

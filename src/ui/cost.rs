@@ -18,6 +18,7 @@ use crate::model::cost::{
     compare_sentence, format_cents, format_requests, format_usd,
 };
 use crate::model::scenario::{HostingModel, Scenario};
+use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The accessible name of the chart, for screen readers and tests.
@@ -243,7 +244,7 @@ impl CostView {
         let id = ui.scope_id().with(("cost_card", model.key()));
         let response = ui
             .interact(inner.response.rect, id, Sense::click())
-            .on_hover_text(format!(
+            .hover_tip(format!(
                 "{} ({}), sum of its bill's rounded lines. Click to itemise this bill below.",
                 model.label(),
                 model.service()
@@ -313,7 +314,7 @@ impl CostView {
                         .font(theme.font(20.0))
                         .strong(),
                 )
-                .on_hover_text("The sum of the rounded lines above");
+                .hover_tip("The sum of the rounded lines above");
             });
         });
         if !bill.notes.is_empty() {
@@ -333,7 +334,7 @@ impl CostView {
             ))
             .color(theme.weak_text),
         )
-        .on_hover_text(format!(
+        .hover_tip(format!(
             "Source: {}\nEvery rate can be edited in the scenario.",
             scenario.rates.source
         ));
@@ -361,7 +362,7 @@ fn controls_ui(
                     .custom_parser(cost::parse_requests)
                     .text("requests per month"),
             )
-            .on_hover_text(
+            .hover_tip(
                 "This scenario's monthly volume: it sets the marker on the chart, the totals and \
                  the bills. Type a number such as 3000000, 3 M or 250 k.",
             );
@@ -377,7 +378,7 @@ fn controls_ui(
         ui.separator();
         if ui
             .button("Export curve data as CSV…")
-            .on_hover_text(
+            .hover_tip(
                 "Save the four models' monthly cost at every volume on the chart as a CSV file",
             )
             .clicked()
@@ -800,7 +801,7 @@ fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
         ui.add_space(8.0);
         let (rect, _) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::hover());
         number_marker(ui.painter(), theme, rect.center(), 1);
-        ui.label("Break-even point").on_hover_text(
+        ui.label("Break-even point").hover_tip(
             "Where serverless and another model cost the same, numbered as in the list of \
              break-even points",
         );
@@ -812,13 +813,13 @@ fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
             theme.card,
             Stroke::new(2.0, theme.strong_text),
         );
-        ui.label("They cross again").on_hover_text(
+        ui.label("They cross again").hover_tip(
             "A fleet growing by whole instances, tasks or servers can make two models swap \
              places more than once",
         );
         ui.add_space(8.0);
         ui.label(RichText::new("Each curve is named at its right end").color(theme.weak_text))
-            .on_hover_text(
+            .hover_tip(
                 "On-premises (your own servers), virtual machines (EC2), containers (ECS / EKS) \
                  and serverless (Lambda), each in its own colour",
             );
@@ -982,7 +983,7 @@ fn readout_ui(
             )
             .wrap(),
         )
-        .on_hover_text(format!(
+        .hover_tip(format!(
             "Compared with the cheapest other model at {} requests a month",
             format_requests(requests)
         ));
@@ -1010,7 +1011,7 @@ fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &Theme) {
             .font(theme.font(20.0))
             .strong(),
     )
-    .on_hover_text(
+    .hover_tip(
         "Volumes where two models cost the same a month. Each is found on the model itself, \
          to 1 part in a million.",
     );
@@ -1023,7 +1024,7 @@ fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &Theme) {
             let (rect, _) = ui.allocate_exact_size(vec2(marker_side, marker_side), Sense::hover());
             number_marker(ui.painter(), theme, rect.center(), i + 1);
             ui.add(egui::Label::new(sentence).wrap())
-                .on_hover_text(break_even_tooltip(points));
+                .hover_tip(break_even_tooltip(points));
         });
     }
     for other in OTHERS {
@@ -1071,7 +1072,7 @@ fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &Theme) {
                 for points in &others {
                     if let Some(sentence) = cost::break_even_summary(points) {
                         ui.add(egui::Label::new(sentence).wrap())
-                            .on_hover_text(break_even_tooltip(points));
+                            .hover_tip(break_even_tooltip(points));
                     }
                 }
             });

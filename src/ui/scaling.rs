@@ -19,6 +19,7 @@ use crate::model::format::{self, clock, nice_step};
 use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
+use crate::ui::HoverTip;
 use crate::ui::theme::{Theme, ThemeKind};
 
 /// Playback speeds offered, in simulated seconds per second.
@@ -229,7 +230,7 @@ impl ScalingView {
                 .min_size(vec2(92.0, 34.0) * theme.text_scale);
             if ui
                 .add(play)
-                .on_hover_text("Play or pause the timeline (Space)")
+                .hover_tip("Play or pause the timeline (Space)")
                 .clicked()
             {
                 self.toggle(run);
@@ -238,7 +239,7 @@ impl ScalingView {
                 .min_size(vec2(0.0, 34.0) * theme.text_scale);
             if ui
                 .add(restart)
-                .on_hover_text("Back to the start of the timeline")
+                .hover_tip("Back to the start of the timeline")
                 .clicked()
             {
                 self.t_s = run.start_s;
@@ -249,14 +250,14 @@ impl ScalingView {
                 .show_ui(ui, |ui| {
                     for option in SPEEDS {
                         ui.selectable_value(&mut self.speed, option, speed_label(option))
-                            .on_hover_text(format!(
+                            .hover_tip(format!(
                                 "One second of playback shows {} of the timeline",
                                 duration(option)
                             ));
                     }
                 })
                 .response
-                .on_hover_text("Simulated seconds per second of playback");
+                .hover_tip("Simulated seconds per second of playback");
 
             let time_text = time_text(self.t_s, run);
             let time_font = theme.font(22.0);
@@ -279,13 +280,13 @@ impl ScalingView {
                 .show_value(false);
             if ui
                 .add(slider)
-                .on_hover_text("Drag to move through the timeline, in seconds")
+                .hover_tip("Drag to move through the timeline, in seconds")
                 .changed()
             {
                 self.t_s = t_s;
             }
             ui.label(RichText::new(time_text).font(time_font).strong())
-                .on_hover_text("Playhead / end of the timeline, minutes:seconds");
+                .hover_tip("Playhead / end of the timeline, minutes:seconds");
         });
     }
 }
@@ -599,14 +600,14 @@ impl LaneCanvas<'_> {
     }
 
     /// A tooltip over part of the lane.
-    fn tip(&self, rect: Rect, key: &str, text: impl Into<egui::WidgetText>) {
+    fn tip<T: Into<egui::WidgetText>>(&self, rect: Rect, key: &str, text: impl FnOnce() -> T) {
         self.ui
             .interact(
                 rect,
                 self.ui.scope_id().with((key, self.model)),
                 Sense::hover(),
             )
-            .on_hover_text(text);
+            .hover_tip_with(text);
     }
 
     /// The model's name, and its service where there is room.
@@ -653,15 +654,13 @@ impl LaneCanvas<'_> {
             ),
         ];
         let rect = self.text(y, &candidates, &fonts.big, color);
-        self.tip(
-            rect,
-            "numbers",
+        self.tip(rect, "numbers", || {
             format!(
                 "Capacity: the requests per second {} could serve now. Demand: the requests per \
                  second arriving now. Red while demand is above capacity.",
                 self.model.label()
-            ),
-        );
+            )
+        });
         let y = y + line_h(&fonts.big);
         let caption = [
             "capacity / demand, requests per second".to_owned(),
@@ -677,17 +676,15 @@ impl LaneCanvas<'_> {
         let band =
             Rect::from_min_size(pos2(self.inner.left(), y), vec2(self.inner.width(), band_h));
         paint_flow(&self.painter, self.theme, self.model, x, dots, band);
-        self.tip(
-            band,
-            "flow",
+        self.tip(band, "flow", || {
             format!(
                 "Requests arriving, left to right, at a rate proportional to demand (each dot ≈ \
                  {} requests at this speed). At the gate they meet {}'s capacity: the ones it \
                  cannot serve fall away in red, dropped and not queued.",
                 group(dots.requests_per_dot),
                 self.model.label()
-            ),
-        );
+            )
+        });
         y + band_h + 4.0
     }
 
@@ -725,11 +722,9 @@ impl LaneCanvas<'_> {
             &grid,
             area,
         );
-        self.tip(
-            area,
-            "grid",
-            grid_tooltip(self.model, input.sample, input.unit_rps, &grid),
-        );
+        self.tip(area, "grid", || {
+            grid_tooltip(self.model, input.sample, input.unit_rps, &grid)
+        });
         let caption = [
             format!(
                 "each square = {} {}",
@@ -770,12 +765,10 @@ impl LaneCanvas<'_> {
             (vec!["dropped: none".to_owned()], theme.weak_text)
         };
         let rect = self.text(y, &dropped_text, &fonts.medium, color);
-        self.tip(
-            rect,
-            "dropped",
+        self.tip(rect, "dropped", || {
             "Requests turned away since the start because no capacity was free. They are not \
-             queued or retried: those users saw an error (Lambda: HTTP 429, throttled).",
-        );
+             queued or retried: those users saw an error (Lambda: HTTP 429, throttled)."
+        });
         y += line_h(&fonts.medium);
 
         // Money spent on the left, idle capacity on the right of the same line; in a narrow lane
@@ -807,7 +800,7 @@ impl LaneCanvas<'_> {
         let cost_rect = Rect::from_min_size(pos2(self.inner.left(), y), cost_galley.size());
         self.painter
             .galley(cost_rect.min, cost_galley, theme.strong_text);
-        self.tip(cost_rect, "cost", cost_tooltip(self.model));
+        self.tip(cost_rect, "cost", || cost_tooltip(self.model));
 
         let room = self.inner.right() - cost_rect.right() - side - 18.0;
         let candidates = [format!("idle, paid for: {share}"), format!("idle {share}")];
@@ -839,7 +832,7 @@ impl LaneCanvas<'_> {
             Stroke::new(1.0, theme.model(self.model)),
             StrokeKind::Inside,
         );
-        self.tip(rect.union(swatch), "idle", idle_tooltip(self.model));
+        self.tip(rect.union(swatch), "idle", || idle_tooltip(self.model));
     }
 }
 
@@ -1292,7 +1285,7 @@ fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, ti
     );
     let (item_rect, response) = ui.allocate_exact_size(item, Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, label));
-    response.on_hover_text(tip);
+    response.hover_tip(tip);
     let rect = Rect::from_min_size(
         pos2(item_rect.left(), item_rect.center().y - size / 2.0),
         vec2(size * 1.4, size),
@@ -1888,7 +1881,7 @@ fn summary_ui(ui: &mut egui::Ui, run: &ScalingRun, stats: &RunStats, theme: &The
         .spacing(vec2(28.0, 6.0))
         .show(ui, |ui| {
             for (text, tip) in SUMMARY_COLUMNS {
-                ui.label(RichText::new(text).strong()).on_hover_text(tip);
+                ui.label(RichText::new(text).strong()).hover_tip(tip);
             }
             ui.end_row();
             for model in HostingModel::ALL {

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::app::Command;
 use crate::model::scenario::{HostingModel, LaunchType, PackageType, Scenario};
 use crate::model::stack::{Layer, Owner, StackVariant, owner, who_does_it, you_manage};
+use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// Show one model or compare two.
@@ -64,16 +65,16 @@ impl StackView {
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.mode, StackMode::Single, "One model")
-                .on_hover_text("Show one hosting model; keys 1–4 switch it");
+                .hover_tip("Show one hosting model; keys 1–4 switch it");
             ui.selectable_value(&mut self.mode, StackMode::Compare, "Compare two")
-                .on_hover_text("Show two hosting models side by side");
+                .hover_tip("Show two hosting models side by side");
             ui.separator();
             if self.mode == StackMode::Compare {
                 ui.label("Left:");
             }
             for (i, model) in HostingModel::ALL.into_iter().enumerate() {
                 ui.selectable_value(&mut self.primary, model, model.label())
-                    .on_hover_text(format!(
+                    .hover_tip(format!(
                         "{} ({}), key {}",
                         model.label(),
                         model.service(),
@@ -91,7 +92,7 @@ impl StackView {
                         model,
                         format!("vs {}", model.label()),
                     )
-                    .on_hover_text(format!("Compare with {}", model.label()));
+                    .hover_tip(format!("Compare with {}", model.label()));
                 }
             });
         }
@@ -99,9 +100,7 @@ impl StackView {
             let mut fargate = scenario.containers.launch_type == LaunchType::Fargate;
             if ui
                 .checkbox(&mut fargate, "Containers on Fargate")
-                .on_hover_text(
-                    "With Fargate, AWS runs the container hosts: no nodes for you to patch",
-                )
+                .hover_tip("With Fargate, AWS runs the container hosts: no nodes for you to patch")
                 .changed()
             {
                 let mut edited = scenario.clone();
@@ -115,7 +114,7 @@ impl StackView {
             let mut image = scenario.cold_start.package_type == PackageType::Image;
             if ui
                 .checkbox(&mut image, "Lambda as a container image")
-                .on_hover_text(
+                .hover_tip(
                     "A container-image function carries its own runtime: its patches become yours",
                 )
                 .changed()
