@@ -217,17 +217,10 @@ fn sections_ui(
         rates,
         ..
     } = draft;
-    changed |= section(
-        ui,
-        layout,
-        (Section::Workload, focus),
-        theme,
-        |ui, layout| {
-            form(ui, layout, "workload", value_width, |f| {
-                workload_rows(f, workload);
-            })
-        },
-    );
+    let at = (focus, theme, value_width);
+    changed |= form_section(ui, layout, Section::Workload, at, |f| {
+        workload_rows(f, workload);
+    });
     changed |= section(
         ui,
         layout,
@@ -236,42 +229,20 @@ fn sections_ui(
         |ui, layout| traffic_ui(ui, layout, traffic, generator, theme, value_width),
     );
     let requests = workload.requests_per_month;
-    changed |= section(ui, layout, (Section::Lambda, focus), theme, |ui, layout| {
-        form(ui, layout, "lambda", value_width, |f| {
-            lambda_rows(f, lambda, requests);
-        })
+    changed |= form_section(ui, layout, Section::Lambda, at, |f| {
+        lambda_rows(f, lambda, requests);
     });
     let architecture = workload.architecture;
-    changed |= section(
-        ui,
-        layout,
-        (Section::ColdStart, focus),
-        theme,
-        |ui, layout| {
-            form(ui, layout, "cold_start", value_width, |f| {
-                cold_start_rows(f, cold_start, architecture);
-            })
-        },
-    );
-    let instances = &rates.ec2_instances;
-    changed |= section(ui, layout, (Section::Vm, focus), theme, |ui, layout| {
-        form(ui, layout, "vm", value_width, |f| vm_rows(f, vm, instances))
+    changed |= form_section(ui, layout, Section::ColdStart, at, |f| {
+        cold_start_rows(f, cold_start, architecture);
     });
-    changed |= section(
-        ui,
-        layout,
-        (Section::Containers, focus),
-        theme,
-        |ui, layout| {
-            form(ui, layout, "containers", value_width, |f| {
-                container_rows(f, containers, instances);
-            })
-        },
-    );
-    changed |= section(ui, layout, (Section::OnPrem, focus), theme, |ui, layout| {
-        form(ui, layout, "on_prem", value_width, |f| {
-            on_prem_rows(f, on_prem);
-        })
+    let instances = &rates.ec2_instances;
+    changed |= form_section(ui, layout, Section::Vm, at, |f| vm_rows(f, vm, instances));
+    changed |= form_section(ui, layout, Section::Containers, at, |f| {
+        container_rows(f, containers, instances);
+    });
+    changed |= form_section(ui, layout, Section::OnPrem, at, |f| {
+        on_prem_rows(f, on_prem);
     });
     changed |= section(ui, layout, (Section::Rates, focus), theme, |ui, layout| {
         rates_ui(ui, layout, rates, theme, value_width)
@@ -322,6 +293,20 @@ impl Section {
             Self::Containers => "Containers (ECS, EKS)",
             Self::OnPrem => "On-premises servers",
             Self::Rates => "Rates",
+        }
+    }
+
+    /// The id of the section's grid of values (also the key of its rows' measured sizes).
+    fn form_id(self) -> &'static str {
+        match self {
+            Self::Workload => "workload",
+            Self::Lambda => "lambda",
+            Self::ColdStart => "cold_start",
+            Self::Vm => "vm",
+            Self::Containers => "containers",
+            Self::OnPrem => "on_prem",
+            Self::Traffic => "traffic",
+            Self::Rates => "rates",
         }
     }
 
@@ -376,6 +361,20 @@ fn section(
         .show(ui, |ui| layout.block(ui, section, add).unwrap_or(false));
     response.header_response.hover_tip(section.hint());
     response.body_returned.unwrap_or(false)
+}
+
+/// A section that is one grid of labelled values, built by `rows`; `at` is the view the editor
+/// serves, the theme and the value column's width. Returns whether a value changed.
+fn form_section(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    which: Section,
+    (focus, theme, value_width): (ViewId, &Theme, f32),
+    rows: impl FnOnce(&mut Form<'_>),
+) -> bool {
+    section(ui, layout, (which, focus), theme, |ui, layout| {
+        form(ui, layout, which.form_id(), value_width, rows)
+    })
 }
 
 /// A two-column grid of labelled values; returns whether a value changed.
