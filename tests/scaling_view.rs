@@ -146,6 +146,38 @@ fn lanes_show_each_models_numbers_at_the_playhead() {
 }
 
 #[test]
+fn the_summary_reads_row_by_row() {
+    let mut harness = harness(egui::vec2(1600.0, 1000.0));
+    harness.run();
+    // A screen reader hears each model's row whole, and each column's title.
+    let lambda = accessible_text(&harness.get_by_label_contains("Serverless: served "));
+    assert!(
+        lambda.contains("dropped 0 requests") && lambda.contains("never fell short"),
+        "{lambda}"
+    );
+    for title in [
+        "Served",
+        "Dropped",
+        "Peak capacity",
+        "Catch-up time",
+        "Cost",
+    ] {
+        assert!(
+            harness
+                .query_by_role_and_label(Role::Label, title)
+                .is_some(),
+            "{title}"
+        );
+    }
+    // And every model's plain sentence.
+    assert!(
+        harness
+            .query_by_label_contains("On-premises kept 2 servers")
+            .is_some()
+    );
+}
+
+#[test]
 fn the_same_scenario_gives_the_same_run() {
     let labels = |harness: &Harness<'_, ExplorerApp>| -> Vec<String> {
         HostingModel::ALL
@@ -202,6 +234,12 @@ fn scaling_view_snapshot() {
     harness.state_mut().settings.scaling.t_s = 120.0;
     harness.run();
     harness.snapshot("scaling_view");
+}
+
+/// A node's accessible name, or its value where it has none (as static text does).
+fn accessible_text(node: &egui_kittest::Node<'_>) -> String {
+    let node = node.accesskit_node();
+    node.label().or_else(|| node.value()).unwrap_or_default()
 }
 
 /// A node's accessible name.

@@ -53,16 +53,14 @@ fn tooltip_may_show(response: &Response) -> bool {
         || response.ctx.memory(egui::Memory::everything_is_visible)
 }
 
+/// Helpers for unit tests of views: frames run through a bare `egui::Context`.
 #[cfg(test)]
-mod tests {
-    use std::cell::Cell;
-
+pub(crate) mod test_frames {
     use egui::epaint::{ClippedShape, Shape};
-    use egui::{Context, Event, Pos2, RawInput, Rect, pos2, vec2};
+    use egui::{Context, Event, Pos2, RawInput, Rect, vec2};
 
-    use super::HoverTip;
-
-    fn texts(shapes: &[ClippedShape]) -> Vec<String> {
+    /// Every text painted in `shapes`.
+    pub(crate) fn texts(shapes: &[ClippedShape]) -> Vec<String> {
         fn walk(shape: &Shape, out: &mut Vec<String>) {
             match shape {
                 Shape::Text(text) => out.push(text.galley.text().to_owned()),
@@ -77,15 +75,17 @@ mod tests {
         out
     }
 
-    /// Runs frames with the pointer resting at `pointer` for two seconds (past egui's tooltip
-    /// delay); returns the texts painted in the last frame and how often the tip was built.
-    fn hover_for_two_seconds(pointer: Pos2) -> (Vec<String>, usize) {
+    /// Runs `draw` in a 1000×400 window for two seconds (past egui's tooltip delay) with the
+    /// pointer resting at `pointer`; returns the texts painted in the last frame.
+    pub(crate) fn hover_for_two_seconds(
+        pointer: Pos2,
+        mut draw: impl FnMut(&mut egui::Ui),
+    ) -> Vec<String> {
         let ctx = Context::default();
-        let built = Cell::new(0);
         let mut last = Vec::new();
         for frame in 0..40 {
             let input = RawInput {
-                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(400.0, 300.0))),
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(1000.0, 400.0))),
                 time: Some(f64::from(frame) * 0.05),
                 events: if frame == 0 {
                     vec![Event::PointerMoved(pointer)]
@@ -94,23 +94,41 @@ mod tests {
                 },
                 ..RawInput::default()
             };
-            let mut output = ctx.run_ui(input, |ui| {
-                ui.label("Peak rate").hover_tip_with(|| {
-                    built.set(built.get() + 1);
-                    "Highest requests per second"
-                });
-            });
+            let mut output = ctx.run_ui(input, &mut draw);
             last = texts(&output.shapes);
             // No renderer takes the font texture; egui checks that it was not dropped unseen.
             output.textures_delta.clear();
         }
-        (last, built.get())
+        last
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use egui::{Pos2, pos2};
+
+    use super::HoverTip;
+    use super::test_frames::hover_for_two_seconds;
+
+    /// A label with a tooltip at the top left, hovered at `pointer`: the texts painted in the
+    /// last frame and how often the tip was built.
+    fn hover_label(pointer: Pos2) -> (Vec<String>, usize) {
+        let built = Cell::new(0);
+        let texts = hover_for_two_seconds(pointer, |ui| {
+            ui.label("Peak rate").hover_tip_with(|| {
+                built.set(built.get() + 1);
+                "Highest requests per second"
+            });
+        });
+        (texts, built.get())
     }
 
     #[test]
     fn tooltip_shows_while_hovered() {
         // The label sits at the top left of the window.
-        let (texts, built) = hover_for_two_seconds(pos2(20.0, 10.0));
+        let (texts, built) = hover_label(pos2(20.0, 10.0));
         assert!(
             texts.iter().any(|t| t == "Highest requests per second"),
             "no tooltip among {texts:?}"
@@ -120,7 +138,7 @@ mod tests {
 
     #[test]
     fn tooltip_text_is_not_built_while_the_pointer_is_elsewhere() {
-        let (texts, built) = hover_for_two_seconds(pos2(300.0, 250.0));
+        let (texts, built) = hover_label(pos2(300.0, 250.0));
         assert!(!texts.iter().any(|t| t == "Highest requests per second"));
         assert_eq!(built, 0);
     }

@@ -40,6 +40,7 @@ struct Subject {
     draw: Box<dyn FnMut(&mut egui::Ui)>,
     times: Vec<Duration>,
     vertices: usize,
+    primitives: usize,
 }
 
 impl Subject {
@@ -52,6 +53,7 @@ impl Subject {
             draw,
             times: Vec::new(),
             vertices: 0,
+            primitives: 0,
         }
     }
 
@@ -73,6 +75,7 @@ impl Subject {
                 egui::epaint::Primitive::Callback(_) => 0,
             })
             .sum();
+        self.primitives = primitives.len();
         black_box(primitives);
         // No renderer takes the texture uploads; dropping them unapplied would trip a debug check.
         output.textures_delta.clear();
@@ -196,8 +199,8 @@ fn main() {
     for subject in &subjects {
         let (median, p95) = subject.stats_ms();
         println!(
-            "  {:<34} {:>4}x{:<4}  median {median:>7.3} ms   p95 {p95:>7.3} ms   ({} vertices)",
-            subject.name, subject.size.x, subject.size.y, subject.vertices
+            "  {:<34} {:>4}x{:<4}  median {median:>7.3} ms   p95 {p95:>7.3} ms   ({} vertices, {} meshes)",
+            subject.name, subject.size.x, subject.size.y, subject.vertices, subject.primitives
         );
         if subject.size == SIZES[0] {
             if subject.name == "app: Scaling (playing)" {
