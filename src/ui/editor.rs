@@ -1883,6 +1883,126 @@ impl<'s> Num<'s> {
     }
 }
 
+/// What a number box at rest painted the last time egui drew it, to be painted again while
+/// nothing about it changes.
+#[derive(Clone, Debug)]
+struct RestingPicture {
+    /// The value shown, as bits.
+    value_bits: u64,
+    /// The `LazyLayout::generation` it was drawn in: the theme, width and scale it assumes.
+    generation: u64,
+    /// Where it was last painted.
+    rect: Rect,
+    /// Its shapes, relative to the top-left corner of `rect`.
+    shapes: Vec<egui::Shape>,
+}
+
+/// A number box: egui's `DragValue` (see [`number_drag`]), or, while it rests, the picture of
+/// it at rest with the same value. A `DragValue` costs about as much as a dozen labels a
+/// frame and the editor shows a dozen; at rest it only repeats itself. The picture is allocated
+/// and interacts exactly like the widget (same id, size and sense, and it stays in the keyboard
+/// focus order), so a press, a drag, a hover or the focus arriving finds the real widget from
+/// that frame on. `generation` is `None` where a picture must not stand in. Text is laid out
+/// again each frame through egui's cache, so a rebuilt font atlas never shows stale glyphs.
+fn number_box(
+    ui: &mut egui::Ui,
+    pictures: &mut IdMap<RestingPicture>,
+    generation: Option<u64>,
+    value: &mut f64,
+    spec: &Num<'_>,
+    size: Vec2,
+) -> Response {
+    let id = ui.next_auto_id();
+    if let Some(generation) = generation
+        && let Some(picture) = pictures.get_mut(&id)
+        && picture.value_bits == value.to_bits()
+        && picture.generation == generation
+        && !needs_widget(ui, id, picture.rect)
+    {
+        // What `DragValue` does at rest: allocate, interact, join the focus order, paint.
+        let (_, rect) = ui.allocate_space(picture.rect.size());
+        let response = ui.interact(rect, id, egui::Sense::click_and_drag());
+        ui.memory_mut(|m| m.interested_in_focus(id, ui.layer_id()));
+        picture.rect = rect;
+        if ui.is_rect_visible(rect) {
+            let painter = ui.painter();
+            for shape in &picture.shapes {
+                let mut shape = match shape {
+                    egui::Shape::Text(text) => {
+                        let mut text = text.clone();
+                        text.galley =
+                            painter.layout_job(egui::text::LayoutJob::clone(&text.galley.job));
+                        egui::Shape::Text(text)
+                    }
+                    other => other.clone(),
+                };
+                shape.translate(rect.min.to_vec2());
+                painter.add(shape);
+            }
+        }
+        return response;
+    }
+    let layer = ui.layer_id();
+    let first = ui
+        .ctx()
+        .graphics(|g| g.get(layer).map_or(0, |list| list.next_idx().0));
+    let rested = ui.ctx().read_response(id).is_some_and(|r| at_rest(&r));
+    let response = ui.add(number_drag(value, spec, size));
+    // Only a widget drawn at rest after a frame at rest is drawn in its resting style (egui
+    // styles a widget by its state the frame before).
+    let picture = generation
+        .filter(|_| rested && at_rest(&response))
+        .and_then(|generation| {
+            let offset = -response.rect.min.to_vec2();
+            let shapes = ui.ctx().graphics(|g| {
+                g.get(layer).map(|list| {
+                    list.all_entries()
+                        .skip(first)
+                        .map(|clipped| {
+                            let mut shape = clipped.shape.clone();
+                            shape.translate(offset);
+                            shape
+                        })
+                        .collect()
+                })
+            })?;
+            Some(RestingPicture {
+                value_bits: value.to_bits(),
+                generation,
+                rect: response.rect,
+                shapes,
+            })
+        });
+    match picture {
+        Some(picture) => pictures.insert(id, picture),
+        None => pictures.remove(&id),
+    };
+    response
+}
+
+/// Whether a widget is in its resting state: not hovered, pressed, dragged or focused.
+fn at_rest(response: &Response) -> bool {
+    !(response.hovered()
+        || response.contains_pointer()
+        || response.is_pointer_button_down_on()
+        || response.has_focus()
+        || response.clicked()
+        || response.dragged()
+        || response.highlighted())
+}
+
+/// Whether the number box `id`, last painted at `rect`, must be the real widget this frame:
+/// it has the focus or is dragged, the pointer is over it, or it was not at rest last frame.
+fn needs_widget(ui: &egui::Ui, id: Id, rect: Rect) -> bool {
+    ui.memory(|m| m.has_focus(id))
+        || ui.ctx().is_being_dragged(id)
+        || ui
+            .ctx()
+            .pointer_latest_pos()
+            .is_some_and(|pointer| rect.contains(pointer))
+        || ui.ctx().read_response(id).is_none_or(|r| !at_rest(&r))
+}
+
 /// A DragValue over an f64 as `spec` says: range, unit, speed, thousands separators, typed
 /// values applied on Enter or when focus leaves, "3M"-style input accepted.
 fn number_drag<'a>(value: &'a mut f64, spec: &Num<'a>, size: egui::Vec2) -> DragValue<'a> {
@@ -2251,7 +2371,20 @@ impl Form<'_> {
     fn number<N: Numeric>(&mut self, value: &mut N, spec: &Num<'_>, label: &str, tip: &str) {
         let mut shown = value.to_f64();
         let size = self.value_size();
-        self.row(label, tip, |ui| ui.add(number_drag(&mut shown, spec, size)));
+        self.lazy_row(|f| {
+            let (name_cell, name) = f.label(label, tip);
+            // Pictures stand in only while nothing needs the real widget's every detail: not
+            // for assistive technology, a moving focus or a disabled row.
+            let generation =
+                (!f.layout.everything && f.disabled.is_none()).then_some(f.layout.generation);
+            let mut pictures = std::mem::take(&mut f.layout.pictures);
+            let value =
+                f.value(|ui| number_box(ui, &mut pictures, generation, &mut shown, spec, size));
+            f.layout.pictures = pictures;
+            f.changed |= value.inner.changed();
+            f.finish(&value.inner, &name, tip);
+            [name_cell, value.response.rect]
+        });
         if shown != value.to_f64() {
             *value = N::from_f64(if spec.integral { shown.round() } else { shown });
         }
@@ -2480,6 +2613,8 @@ struct LazyLayout {
     focus: Option<(Id, Rect)>,
     /// The widget anywhere in the window that had the keyboard focus after the last frame.
     last_focus: Option<Id>,
+    /// Number boxes at rest as egui last drew them, by widget id (see [`number_box`]).
+    pictures: IdMap<RestingPicture>,
 }
 
 impl Default for LazyLayout {
@@ -2494,6 +2629,7 @@ impl Default for LazyLayout {
             origin: Pos2::ZERO,
             focus: None,
             last_focus: None,
+            pictures: IdMap::default(),
         }
     }
 }
@@ -2613,6 +2749,125 @@ impl LazyLayout {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Frames of one number box (1,000 requests/s, 0 to 10,000) in a bare context: the input of
+    /// each frame is built by `events(frame)`; returns the value and the shapes of each frame.
+    fn number_box_frames(
+        frames: u32,
+        pictures_allowed: bool,
+        mut events: impl FnMut(u32) -> Vec<egui::Event>,
+    ) -> (f64, Vec<String>) {
+        let ctx = egui::Context::default();
+        let mut pictures = IdMap::default();
+        let mut value = 1000.0;
+        let spec = Num::of(0.0..=10_000.0, " requests/s");
+        let mut painted = Vec::new();
+        for frame in 0..frames {
+            let input = egui::RawInput {
+                screen_rect: Some(Rect::from_min_size(Pos2::ZERO, vec2(400.0, 200.0))),
+                time: Some(f64::from(frame) / 60.0),
+                events: events(frame),
+                ..egui::RawInput::default()
+            };
+            let mut output = ctx.run_ui(input, |ui| {
+                let generation = pictures_allowed.then_some(0);
+                number_box(
+                    ui,
+                    &mut pictures,
+                    generation,
+                    &mut value,
+                    &spec,
+                    vec2(160.0, 20.0),
+                );
+            });
+            output.textures_delta.clear();
+            painted.push(format!("{:?}", output.shapes));
+        }
+        (value, painted)
+    }
+
+    #[test]
+    fn a_resting_number_box_paints_what_the_widget_painted() {
+        let away = |frame| {
+            if frame == 0 {
+                vec![egui::Event::PointerMoved(pos2(390.0, 190.0))]
+            } else {
+                Vec::new()
+            }
+        };
+        let (_, widget) = number_box_frames(6, false, away);
+        let (_, pictured) = number_box_frames(6, true, away);
+        // Drawn twice at rest, then pictured: the same shapes in the same places.
+        assert_eq!(widget.last(), pictured.last());
+        assert!(widget.last().is_some_and(|shapes| shapes.contains("1,000")));
+    }
+
+    #[test]
+    fn a_resting_number_box_can_be_dragged_at_once() {
+        // After resting, the pointer arrives and presses in the same frame (a touch screen),
+        // then drags right.
+        let at = |x: f32| pos2(x, 10.0);
+        let drag = |frame: u32| match frame {
+            0 => vec![egui::Event::PointerMoved(pos2(390.0, 190.0))],
+            6 => vec![
+                egui::Event::PointerMoved(at(40.0)),
+                egui::Event::PointerButton {
+                    pos: at(40.0),
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ],
+            7..=12 => vec![egui::Event::PointerMoved(at(
+                40.0 + 10.0 * (frame - 6) as f32
+            ))],
+            13 => vec![egui::Event::PointerButton {
+                pos: at(100.0),
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            _ => Vec::new(),
+        };
+        let (pictured, _) = number_box_frames(16, true, drag);
+        let (widget, _) = number_box_frames(16, false, drag);
+        assert!(widget > 1000.0, "{widget}");
+        assert_eq!(pictured, widget);
+    }
+
+    #[test]
+    fn a_click_on_a_resting_number_box_edits_it() {
+        let at = pos2(40.0, 10.0);
+        let click = |frame: u32| match frame {
+            0 => vec![egui::Event::PointerMoved(pos2(390.0, 190.0))],
+            6 => vec![
+                egui::Event::PointerMoved(at),
+                egui::Event::PointerButton {
+                    pos: at,
+                    button: egui::PointerButton::Primary,
+                    pressed: true,
+                    modifiers: egui::Modifiers::NONE,
+                },
+            ],
+            7 => vec![egui::Event::PointerButton {
+                pos: at,
+                button: egui::PointerButton::Primary,
+                pressed: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            10 => vec![egui::Event::Text("2500".to_owned())],
+            11 => vec![egui::Event::Key {
+                key: egui::Key::Enter,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: egui::Modifiers::NONE,
+            }],
+            _ => Vec::new(),
+        };
+        let (value, _) = number_box_frames(14, true, click);
+        assert_eq!(value, 2500.0);
+    }
 
     #[test]
     fn numbers_parse_with_separators_and_suffixes() {
