@@ -507,8 +507,9 @@ impl Lanes<'_> {
             if is_hovered {
                 hovered = Some(model);
             }
-            let label = lane_label(model, sample);
-            response.widget_info(|| WidgetInfo::labeled(Role::Image, true, &label));
+            response
+                .widget_info(|| WidgetInfo::labeled(Role::Image, true, lane_label(model, sample)));
+            let accessible = ui.ctx().has_accesskit_node(response.id);
             let input = LaneInput {
                 model,
                 sample,
@@ -516,7 +517,7 @@ impl Lanes<'_> {
                 unit_rps: scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE),
                 dots: self.dots,
             };
-            paint_lane(ui, &input, theme, lane, is_hovered);
+            paint_lane(ui, &input, theme, lane, (is_hovered, accessible));
         }
         hovered
     }
@@ -562,7 +563,13 @@ fn unit_name(model: HostingModel, plural: bool) -> &'static str {
 }
 
 /// Paints one lane: title, numbers, the request flow, the unit grid and the counters.
-fn paint_lane(ui: &egui::Ui, input: &LaneInput<'_>, theme: &Theme, lane: Rect, hovered: bool) {
+fn paint_lane(
+    ui: &egui::Ui,
+    input: &LaneInput<'_>,
+    theme: &Theme,
+    lane: Rect,
+    (hovered, accessible): (bool, bool),
+) {
     let color = theme.model(input.model);
     let painter = ui.painter_at(lane);
     painter.rect(
@@ -594,6 +601,7 @@ fn paint_lane(ui: &egui::Ui, input: &LaneInput<'_>, theme: &Theme, lane: Rect, h
         fonts: LaneFonts::new(theme, lane.width()),
         inner: Rect::from_min_max(pos2(inner.left(), inner.top() + LANE_TOP_H), inner.max),
         model: input.model,
+        tips: hovered || accessible,
     };
     let mut y = canvas.inner.top();
     y = canvas.header(y);
@@ -621,11 +629,14 @@ struct LaneCanvas<'a> {
     fonts: LaneFonts,
     inner: Rect,
     model: HostingModel,
+    /// Whether the lane's parts get their tooltips: while the pointer is over the lane, or a
+    /// screen reader reads them. Elsewhere no tooltip can show.
+    tips: bool,
 }
 
 impl LaneCanvas<'_> {
     /// Paints the first of `candidates` that fits the lane at its left edge; returns its rect.
-    fn text(&self, y: f32, candidates: &[String], font: &FontId, color: Color32) -> Rect {
+    fn text(&self, y: f32, candidates: &[Candidate<'_>], font: &FontId, color: Color32) -> Rect {
         let laid_out = fit(&self.painter, candidates, font, color, self.inner.width());
         let rect = Rect::from_min_size(pos2(self.inner.left(), y), laid_out.size());
         self.painter.galley(rect.min, laid_out, color);
@@ -634,6 +645,9 @@ impl LaneCanvas<'_> {
 
     /// A tooltip over part of the lane.
     fn tip<T: Into<egui::WidgetText>>(&self, rect: Rect, key: &str, text: impl FnOnce() -> T) {
+        if !self.tips {
+            return;
+        }
         self.ui
             .interact(
                 rect,
@@ -648,7 +662,12 @@ impl LaneCanvas<'_> {
         let fonts = &self.fonts;
         let label = self.model.label();
         let service = self.model.service();
-        let title = self.text(y, &[label.to_owned()], &fonts.title, self.theme.strong_text);
+        let title = self.text(
+            y,
+            &[&|| label.to_owned()],
+            &fonts.title,
+            self.theme.strong_text,
+        );
         let service_w = text_width(&self.painter, service, &fonts.small, self.theme.weak_text);
         if title.width() + service_w + 10.0 < self.inner.width() {
             self.painter.text(
@@ -674,17 +693,21 @@ impl LaneCanvas<'_> {
         } else {
             self.theme.strong_text
         };
-        let candidates = [
-            format!(
-                "{} / {} rps",
-                group(x.capacity_rps.min(1e12)),
-                group(x.demand_rps)
-            ),
-            format!(
-                "{} / {} rps",
-                short_number(x.capacity_rps),
-                short_number(x.demand_rps)
-            ),
+        let candidates: [Candidate<'_>; 2] = [
+            &|| {
+                format!(
+                    "{} / {} rps",
+                    group(x.capacity_rps.min(1e12)),
+                    group(x.demand_rps)
+                )
+            },
+            &|| {
+                format!(
+                    "{} / {} rps",
+                    short_number(x.capacity_rps),
+                    short_number(x.demand_rps)
+                )
+            },
         ];
         let rect = self.text(y, &candidates, &fonts.big, color);
         self.tip(rect, "numbers", || {
@@ -695,9 +718,9 @@ impl LaneCanvas<'_> {
             )
         });
         let y = y + line_h(&fonts.big);
-        let caption = [
-            "capacity / demand, requests per second".to_owned(),
-            "capacity / demand".to_owned(),
+        let caption: [Candidate<'_>; 2] = [
+            &|| "capacity / demand, requests per second".to_owned(),
+            &|| "capacity / demand".to_owned(),
         ];
         self.text(y, &caption, &fonts.small, self.theme.weak_text);
         y + line_h(&fonts.small) + 4.0
@@ -724,19 +747,23 @@ impl LaneCanvas<'_> {
     /// Units serving and booting.
     fn units_line(&self, x: &Sample, y: f32) -> f32 {
         let (serving, booting) = (x.serving_units, x.booting_units);
-        let candidates = [
-            format!(
-                "{} {} serving · {} booting",
-                group(serving),
-                unit_name(self.model, group(serving) != "1"),
-                group(booting)
-            ),
-            format!("{} serving · {} booting", group(serving), group(booting)),
-            format!(
-                "{} + {} booting",
-                short_number(serving),
-                short_number(booting)
-            ),
+        let candidates: [Candidate<'_>; 3] = [
+            &|| {
+                format!(
+                    "{} {} serving · {} booting",
+                    group(serving),
+                    unit_name(self.model, group(serving) != "1"),
+                    group(booting)
+                )
+            },
+            &|| format!("{} serving · {} booting", group(serving), group(booting)),
+            &|| {
+                format!(
+                    "{} + {} booting",
+                    short_number(serving),
+                    short_number(booting)
+                )
+            },
         ];
         self.text(y, &candidates, &self.fonts.small, self.theme.strong_text);
         y + line_h(&self.fonts.small) + 2.0
@@ -758,18 +785,11 @@ impl LaneCanvas<'_> {
         self.tip(area, "grid", || {
             grid_tooltip(self.model, input.sample, input.unit_rps, &grid)
         });
-        let caption = [
-            format!(
-                "each square = {} {}",
-                group(grid.per_square),
-                unit_name(self.model, grid.per_square > 1.0)
-            ),
-            format!(
-                "1 square = {} {}",
-                group(grid.per_square),
-                unit_name(self.model, grid.per_square > 1.0)
-            ),
-            format!("1 square = {}", group(grid.per_square)),
+        let unit = unit_name(self.model, grid.per_square > 1.0);
+        let caption: [Candidate<'_>; 3] = [
+            &|| format!("each square = {} {unit}", group(grid.per_square)),
+            &|| format!("1 square = {} {unit}", group(grid.per_square)),
+            &|| format!("1 square = {}", group(grid.per_square)),
         ];
         self.text(
             area.bottom() + 4.0,
@@ -785,19 +805,19 @@ impl LaneCanvas<'_> {
         let theme = self.theme;
         let mut y = y + line_h(&fonts.small);
         let any_dropped = x.cumulative_dropped >= 0.5;
-        let (dropped_text, color) = if any_dropped {
-            (
-                vec![
-                    format!("dropped: {} requests", group(x.cumulative_dropped)),
-                    format!("dropped: {}", group(x.cumulative_dropped)),
-                    format!("dropped: {}", short_number(x.cumulative_dropped)),
-                ],
-                theme.dropped,
-            )
+        let dropped = x.cumulative_dropped;
+        let some: [Candidate<'_>; 3] = [
+            &|| format!("dropped: {} requests", group(dropped)),
+            &|| format!("dropped: {}", group(dropped)),
+            &|| format!("dropped: {}", short_number(dropped)),
+        ];
+        let none: [Candidate<'_>; 1] = [&|| "dropped: none".to_owned()];
+        let (dropped_text, color): (&[Candidate<'_>], _) = if any_dropped {
+            (&some, theme.dropped)
         } else {
-            (vec!["dropped: none".to_owned()], theme.weak_text)
+            (&none, theme.weak_text)
         };
-        let rect = self.text(y, &dropped_text, &fonts.medium, color);
+        let rect = self.text(y, dropped_text, &fonts.medium, color);
         self.tip(rect, "dropped", || {
             "Requests turned away since the start because no capacity was free. They are not \
              queued or retried: those users saw an error (Lambda: HTTP 429, throttled)."
@@ -825,7 +845,7 @@ impl LaneCanvas<'_> {
         let cost_room = self.inner.width() - shortest_idle - side - 18.0;
         let cost_galley = fit(
             &self.painter,
-            &[format!("{cost} so far"), cost],
+            &[&|| format!("{cost} so far"), &|| cost.clone()],
             &fonts.medium,
             theme.strong_text,
             cost_room,
@@ -836,7 +856,9 @@ impl LaneCanvas<'_> {
         self.tip(cost_rect, "cost", || cost_tooltip(self.model));
 
         let room = self.inner.right() - cost_rect.right() - side - 18.0;
-        let candidates = [format!("idle, paid for: {share}"), format!("idle {share}")];
+        let candidates: [Candidate<'_>; 2] = [&|| format!("idle, paid for: {share}"), &|| {
+            format!("idle {share}")
+        }];
         let laid_out = fit(
             &self.painter,
             &candidates,
@@ -880,17 +902,21 @@ fn text_width(painter: &egui::Painter, text: &str, font: &FontId, color: Color32
     galley(painter, text.to_owned(), font, color).size().x
 }
 
+/// A text to show, written only when asked for: most lanes take their first choice, so the
+/// shorter fallbacks are never formatted.
+type Candidate<'a> = &'a dyn Fn() -> String;
+
 /// The first of `candidates` that fits in `width`, laid out; else the last (clipped).
 fn fit(
     painter: &egui::Painter,
-    candidates: &[String],
+    candidates: &[Candidate<'_>],
     font: &FontId,
     color: Color32,
     width: f32,
 ) -> Arc<Galley> {
     let mut last = None;
     for text in candidates {
-        let laid_out = galley(painter, text.clone(), font, color);
+        let laid_out = galley(painter, text(), font, color);
         if laid_out.size().x <= width {
             return laid_out;
         }
@@ -2253,6 +2279,40 @@ mod tests {
             ..RunStats::default()
         };
         hover_for_two_seconds(pointer, |ui| summary_table_ui(ui, &stats, &theme))
+    }
+
+    /// The four lanes of the default scenario at 200 s, hovered at `pointer`.
+    fn hover_lanes(pointer: Pos2) -> Vec<String> {
+        let theme = Theme::new(ThemeKind::Light);
+        let scenario = Scenario::default();
+        let run = ScalingRun::simulate(&scenario);
+        let stats = RunStats::of(&scenario, &run);
+        let dots = DotClock::new(&run, &stats, 200.0, DEFAULT_SPEED);
+        let lanes = Lanes {
+            scenario: &scenario,
+            run: &run,
+            stats: &stats,
+            t_s: 200.0,
+            dots: &dots,
+        };
+        hover_for_two_seconds(pointer, |ui| {
+            lanes.ui(ui, &theme, 380.0);
+        })
+    }
+
+    #[test]
+    fn lane_parts_explain_themselves_on_hover() {
+        let capacity = "Capacity: the requests per second On-premises could serve now";
+        // The first lane's headline number, under its title at the top left.
+        let texts = hover_lanes(pos2(40.0, 55.0));
+        assert!(
+            texts.iter().any(|t| t.starts_with(capacity)),
+            "no tooltip among {texts:?}"
+        );
+        // Its numbers are drawn whether or not the pointer is over the lane.
+        let texts = hover_lanes(pos2(990.0, 395.0));
+        assert!(!texts.iter().any(|t| t.starts_with(capacity)));
+        assert!(texts.iter().any(|t| t.ends_with(" rps")), "{texts:?}");
     }
 
     #[test]
