@@ -300,6 +300,18 @@ impl Theme {
         visuals.extreme_bg_color = self.card;
         visuals.override_text_color = Some(self.strong_text);
         visuals.hyperlink_color = if self.is_dark() { SKY_BLUE } else { BLUE };
+        // Widget corners of radius 4 rather than egui's 6: crisper on a projector, and egui draws
+        // a corner of radius 3 to 5 with 5 points where 6 to 17 takes 9, so every button, box
+        // and field costs about 40% fewer vertices to tessellate (measured in benches/frame).
+        for widget in [
+            &mut visuals.widgets.noninteractive,
+            &mut visuals.widgets.inactive,
+            &mut visuals.widgets.hovered,
+            &mut visuals.widgets.active,
+            &mut visuals.widgets.open,
+        ] {
+            widget.corner_radius = egui::CornerRadius::same(4);
+        }
         if self.kind == ThemeKind::Projector {
             visuals.widgets.noninteractive.bg_stroke = Stroke::new(1.5, Color32::from_gray(90));
             visuals.widgets.inactive.bg_stroke = Stroke::new(1.5, Color32::from_gray(60));
