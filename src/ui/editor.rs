@@ -1913,6 +1913,9 @@ fn number_box(
     size: Vec2,
 ) -> Response {
     let id = ui.next_auto_id();
+    // A disabled `Ui` fades what its painter paints, text partly in its galley, which a fresh
+    // layout would lose: disabled boxes are always the real widget.
+    let generation = generation.filter(|_| ui.is_enabled());
     if let Some(generation) = generation
         && let Some(picture) = pictures.get_mut(&id)
         && picture.value_bits == value.to_bits()
@@ -2373,10 +2376,7 @@ impl Form<'_> {
         let size = self.value_size();
         self.lazy_row(|f| {
             let (name_cell, name) = f.label(label, tip);
-            // Pictures stand in only while nothing needs the real widget's every detail: not
-            // for assistive technology, a moving focus or a disabled row.
-            let generation =
-                (!f.layout.everything && f.disabled.is_none()).then_some(f.layout.generation);
+            let generation = f.layout.picture_generation();
             let mut pictures = std::mem::take(&mut f.layout.pictures);
             let value =
                 f.value(|ui| number_box(ui, &mut pictures, generation, &mut shown, spec, size));
@@ -2457,7 +2457,15 @@ impl Form<'_> {
             f.layout.note(&check_response);
             let size = f.value_size();
             let is_on = on;
-            let drag = f.value(|ui| ui.add_enabled(is_on, number_drag(&mut shown, spec, size)));
+            let generation = f.layout.picture_generation();
+            let mut pictures = std::mem::take(&mut f.layout.pictures);
+            let drag = f.value(|ui| {
+                if !is_on {
+                    ui.disable();
+                }
+                number_box(ui, &mut pictures, generation, &mut shown, spec, size)
+            });
+            f.layout.pictures = pictures;
             let response = drag
                 .inner
                 .on_disabled_hover_text("Tick the box to set a value");
@@ -2675,6 +2683,13 @@ impl LazyLayout {
         }
     }
 
+    /// The generation a resting widget's picture must have been drawn in to stand in for it
+    /// this frame; `None` while only real widgets will do (for assistive technology, or in a
+    /// frame where the keyboard focus moves).
+    fn picture_generation(&self) -> Option<u64> {
+        (!self.everything).then_some(self.generation)
+    }
+
     /// Makes every measured size out of date, so the parts are built and measured again.
     fn forget(&mut self) {
         self.generation += 1;
@@ -2754,7 +2769,7 @@ mod tests {
     /// each frame is built by `events(frame)`; returns the value and the shapes of each frame.
     fn number_box_frames(
         frames: u32,
-        pictures_allowed: bool,
+        (pictures_allowed, enabled): (bool, bool),
         mut events: impl FnMut(u32) -> Vec<egui::Event>,
     ) -> (f64, Vec<String>) {
         let ctx = egui::Context::default();
@@ -2770,6 +2785,9 @@ mod tests {
                 ..egui::RawInput::default()
             };
             let mut output = ctx.run_ui(input, |ui| {
+                if !enabled {
+                    ui.disable();
+                }
                 let generation = pictures_allowed.then_some(0);
                 number_box(
                     ui,
@@ -2795,11 +2813,14 @@ mod tests {
                 Vec::new()
             }
         };
-        let (_, widget) = number_box_frames(6, false, away);
-        let (_, pictured) = number_box_frames(6, true, away);
-        // Drawn twice at rest, then pictured: the same shapes in the same places.
-        assert_eq!(widget.last(), pictured.last());
-        assert!(widget.last().is_some_and(|shapes| shapes.contains("1,000")));
+        for enabled in [true, false] {
+            let (_, widget) = number_box_frames(6, (false, enabled), away);
+            let (_, pictured) = number_box_frames(6, (true, enabled), away);
+            // Drawn twice at rest, then pictured: the same shapes in the same places (a
+            // disabled box stays the real widget).
+            assert_eq!(widget.last(), pictured.last(), "enabled: {enabled}");
+            assert!(widget.last().is_some_and(|shapes| shapes.contains("1,000")));
+        }
     }
 
     #[test]
@@ -2829,8 +2850,8 @@ mod tests {
             }],
             _ => Vec::new(),
         };
-        let (pictured, _) = number_box_frames(16, true, drag);
-        let (widget, _) = number_box_frames(16, false, drag);
+        let (pictured, _) = number_box_frames(16, (true, true), drag);
+        let (widget, _) = number_box_frames(16, (false, true), drag);
         assert!(widget > 1000.0, "{widget}");
         assert_eq!(pictured, widget);
     }
@@ -2865,7 +2886,7 @@ mod tests {
             }],
             _ => Vec::new(),
         };
-        let (value, _) = number_box_frames(14, true, click);
+        let (value, _) = number_box_frames(14, (true, true), click);
         assert_eq!(value, 2500.0);
     }
 
