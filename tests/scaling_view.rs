@@ -156,8 +156,8 @@ fn the_summary_reads_row_by_row() {
         "{lambda}"
     );
     for title in [
-        "Served",
-        "Dropped",
+        "Served (requests)",
+        "Dropped (requests)",
         "Peak capacity",
         "Catch-up time",
         "Cost",

@@ -368,7 +368,8 @@ impl RunStats {
 }
 
 /// A model's row of the summary table, in words: served, dropped, peak capacity, catch-up time
-/// and cost, as [`SUMMARY_COLUMNS`] title them after the model's name.
+/// and cost, as [`SUMMARY_COLUMNS`] title them after the model's name (the units of the request
+/// counts are in their titles).
 #[derive(Clone, Debug, Default)]
 struct SummaryRow {
     cells: [String; 5],
@@ -380,8 +381,8 @@ impl SummaryRow {
     fn of(summary: &scaling::ModelSummary, shortfall: Shortfall) -> Self {
         Self {
             cells: [
-                format!("{} requests", group(summary.served_requests)),
-                format!("{} requests", group(summary.dropped_requests)),
+                group(summary.served_requests),
+                group(summary.dropped_requests),
                 format!("{} at once", group(summary.peak_capacity)),
                 catch_up_text(shortfall),
                 money(summary.cost_usd),
@@ -394,7 +395,8 @@ impl SummaryRow {
     fn spoken(&self, model: HostingModel) -> String {
         let [served, dropped, peak, catch_up, cost] = &self.cells;
         format!(
-            "{}: served {served}, dropped {dropped}, peak capacity {peak}, {catch_up}, cost {cost}",
+            "{}: served {served} requests, dropped {dropped} requests, peak capacity {peak}, \
+             {catch_up}, cost {cost}",
             model.label()
         )
     }
@@ -1916,9 +1918,9 @@ fn time_step(span_s: f64, width: f32) -> f64 {
 /// The summary's column titles and what each means.
 const SUMMARY_COLUMNS: [(&str, &str); 6] = [
     ("Model", "The hosting model"),
-    ("Served", "Requests served over the timeline"),
+    ("Served (requests)", "Requests served over the timeline"),
     (
-        "Dropped",
+        "Dropped (requests)",
         "Requests dropped or throttled over the timeline; not queued, not retried",
     ),
     (
@@ -1954,6 +1956,9 @@ fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
 
 /// Space between the summary table's columns and rows, points.
 const SUMMARY_SPACING: Vec2 = vec2(28.0, 6.0);
+
+/// Which of the summary table's columns hold amounts, aligned right so their digits line up.
+const SUMMARY_AMOUNTS: [bool; 6] = [false, true, true, false, false, true];
 
 /// The summary table: a title row and a row per model, striped like an `egui::Grid` but painted
 /// from laid-out text in one allocation, since it only changes with the scenario. Each row is
@@ -2021,8 +2026,12 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
     for (i, row) in rows.into_iter().enumerate() {
         let mut x = rect.left();
         let top = row_rect(i).top();
-        for (col, ((cell, w), (title, tip))) in
-            row.into_iter().zip(col_w).zip(SUMMARY_COLUMNS).enumerate()
+        for (col, (((cell, w), (title, tip)), amount)) in row
+            .into_iter()
+            .zip(col_w)
+            .zip(SUMMARY_COLUMNS)
+            .zip(SUMMARY_AMOUNTS)
+            .enumerate()
         {
             let cell_rect = Rect::from_min_size(pos2(x, top), vec2(w, row_h));
             if i == 0 && (accessible || (pointer_in && ui.rect_contains_pointer(cell_rect))) {
@@ -2032,7 +2041,8 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
                 title_response.hover_tip(tip);
             }
             let y = cell_rect.center().y - cell.size().y / 2.0;
-            painter.galley(pos2(x, y), cell, text_color);
+            let left = if amount { x + w - cell.size().x } else { x };
+            painter.galley(pos2(left, y), cell, text_color);
             x += w + SUMMARY_SPACING.x;
         }
         if accessible && let Some(&model) = i.checked_sub(1).and_then(|m| HostingModel::ALL.get(m))

@@ -42,6 +42,8 @@ struct Subject {
     frame: u64,
     draw: Box<dyn FnMut(&mut egui::Ui)>,
     times: Vec<Duration>,
+    /// The `tessellate` part of each timed frame.
+    tessellate_times: Vec<Duration>,
     vertices: usize,
     primitives: usize,
 }
@@ -55,22 +57,25 @@ impl Subject {
             frame: 0,
             draw,
             times: Vec::new(),
+            tessellate_times: Vec::new(),
             vertices: 0,
             primitives: 0,
         }
     }
 
-    /// Runs one frame and returns how long `run_ui` and `tessellate` took together.
-    fn frame(&mut self) -> Duration {
+    /// Runs one frame and returns how long `run_ui` and `tessellate` took together, and
+    /// `tessellate` alone.
+    fn frame(&mut self) -> (Duration, Duration) {
         let input = fixed_input(self.size, self.frame);
         self.frame += 1;
         let draw = &mut self.draw;
         let start = Instant::now();
         let mut output = self.ctx.run_ui(input, |ui| draw(ui));
+        let tessellate_start = Instant::now();
         let primitives = self
             .ctx
             .tessellate(std::mem::take(&mut output.shapes), output.pixels_per_point);
-        let elapsed = start.elapsed();
+        let (elapsed, tessellate) = (start.elapsed(), tessellate_start.elapsed());
         self.vertices = primitives
             .iter()
             .map(|p| match &p.primitive {
@@ -82,23 +87,24 @@ impl Subject {
         black_box(primitives);
         // No renderer takes the texture uploads; dropping them unapplied would trip a debug check.
         output.textures_delta.clear();
-        elapsed
+        (elapsed, tessellate)
     }
 
     /// Median and 95th percentile of the timed frames, ms.
     fn stats_ms(&self) -> (f64, f64) {
-        let mut ms: Vec<f64> = self
-            .times
-            .iter()
-            .map(|t| t.as_secs_f64() * 1000.0)
-            .collect();
-        ms.sort_by(f64::total_cmp);
-        let at = |q: f64| {
-            let i = ((ms.len() as f64 - 1.0) * q).round() as usize;
-            ms.get(i).copied().unwrap_or(f64::NAN)
-        };
-        (at(0.5), at(0.95))
+        percentiles_ms(&self.times)
     }
+}
+
+/// Median and 95th percentile of `times`, ms.
+fn percentiles_ms(times: &[Duration]) -> (f64, f64) {
+    let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1000.0).collect();
+    ms.sort_by(f64::total_cmp);
+    let at = |q: f64| {
+        let i = ((ms.len() as f64 - 1.0) * q).round() as usize;
+        ms.get(i).copied().unwrap_or(f64::NAN)
+    };
+    (at(0.5), at(0.95))
 }
 
 /// The input of frame `frame`: time advancing by `DT_S`, the pointer on a slow Lissajous path
@@ -189,8 +195,9 @@ fn main() {
                 black_box(subject.frame());
             }
             for _ in 0..FRAMES_PER_ROUND {
-                let elapsed = subject.frame();
+                let (elapsed, tessellate) = subject.frame();
                 subject.times.push(elapsed);
+                subject.tessellate_times.push(tessellate);
             }
         }
     }
@@ -204,8 +211,10 @@ fn main() {
     let mut demo = f64::NAN;
     for subject in &subjects {
         let (median, p95) = subject.stats_ms();
+        let (tessellate, _) = percentiles_ms(&subject.tessellate_times);
         println!(
-            "  {:<34} {:>4}x{:<4}  median {median:>7.3} ms   p95 {p95:>7.3} ms   ({} vertices, {} meshes)",
+            "  {:<34} {:>4}x{:<4}  median {median:>7.3} ms   p95 {p95:>7.3} ms   \
+             (tessellate {tessellate:.3} ms; {} vertices, {} meshes)",
             subject.name, subject.size.x, subject.size.y, subject.vertices, subject.primitives
         );
         if subject.size == SIZES[0] {
