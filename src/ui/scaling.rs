@@ -776,11 +776,10 @@ impl LaneCanvas<'_> {
         let max_units = *input.stats.peak_units.get(self.model);
         let grid = UnitGrid::fit(area.size(), max_units);
         paint_units(
+            self.ui,
             &self.painter,
             self.theme,
-            self.model,
-            input.sample,
-            input.unit_rps,
+            (self.model, input.sample, input.unit_rps),
             &grid,
             area,
         );
@@ -1225,16 +1224,56 @@ impl UnitStates {
 /// Paints the squares of a lane (busy, idle but paid, warm, booting, missing) as one mesh:
 /// hundreds of squares cost one shape.
 fn paint_units(
+    ui: &egui::Ui,
     painter: &egui::Painter,
     theme: &Theme,
-    model: HostingModel,
-    x: &Sample,
-    unit_rps: f64,
+    (model, x, unit_rps): (HostingModel, &Sample, f64),
     grid: &UnitGrid,
     area: Rect,
 ) {
+    let edges = UnitStates::of(x, unit_rps).edges(grid.per_square);
+    // The squares change only when the sample does (a few times a second while playing): their
+    // mesh is kept and painted again as long as what it was built from holds.
+    let key = UnitsKey {
+        edges,
+        grid: *grid,
+        area,
+        theme: theme.kind,
+    };
+    let id = ui.scope_id().with(("unit squares", model));
+    let kept = ui
+        .data(|d| d.get_temp::<(UnitsKey, Arc<Mesh>)>(id))
+        .filter(|(kept, _)| *kept == key)
+        .map(|(_, mesh)| mesh);
+    let mesh = kept.unwrap_or_else(|| {
+        let mesh = Arc::new(units_mesh(theme, model, edges, grid, area));
+        ui.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&mesh))));
+        mesh
+    });
+    painter
+        .with_clip_rect(area.expand(1.0))
+        .add(Shape::Mesh(mesh));
+}
+
+/// What a lane's unit squares are built from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct UnitsKey {
+    edges: [usize; 5],
+    grid: UnitGrid,
+    area: Rect,
+    theme: ThemeKind,
+}
+
+/// The unit squares of a lane as one mesh: squares `..busy` busy, then idle and paid for, warm,
+/// booting and missing up to the last edge.
+fn units_mesh(
+    theme: &Theme,
+    model: HostingModel,
+    [busy, idle, warm, booting, missing]: [usize; 5],
+    grid: &UnitGrid,
+    area: Rect,
+) -> Mesh {
     let color = theme.model(model);
-    let [busy, idle, warm, booting, missing] = UnitStates::of(x, unit_rps).edges(grid.per_square);
     let line = 1.5;
     let mut mesh = Mesh::default();
     for i in 0..missing.min(grid.capacity()) {
@@ -1262,9 +1301,7 @@ fn paint_units(
             add_outline(&mut mesh, square, line, theme.dropped);
         }
     }
-    painter
-        .with_clip_rect(area.expand(1.0))
-        .add(Shape::mesh(mesh));
+    mesh
 }
 
 /// Adds the outline of `rect`, `width` thick and inside it, to a mesh: a ring of eight
@@ -2334,6 +2371,50 @@ mod tests {
         let texts = hover_lanes(pos2(990.0, 395.0));
         assert!(!texts.iter().any(|t| t.starts_with(capacity)));
         assert!(texts.iter().any(|t| t.ends_with(" rps")), "{texts:?}");
+    }
+
+    /// The vertices of the unit squares painted in one frame each for `samples`, one after the
+    /// other in the same context.
+    fn unit_square_vertices(samples: &[Sample]) -> Vec<usize> {
+        let ctx = egui::Context::default();
+        let theme = Theme::new(ThemeKind::Light);
+        let grid = UnitGrid::fit(vec2(300.0, 100.0), 40.0);
+        let area = Rect::from_min_size(pos2(10.0, 10.0), vec2(300.0, 100.0));
+        samples
+            .iter()
+            .map(|sample| {
+                let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+                    let painter = ui.painter().clone();
+                    let lane = (HostingModel::Vm, sample, 100.0);
+                    paint_units(ui, &painter, &theme, lane, &grid, area);
+                });
+                output.textures_delta.clear();
+                output
+                    .shapes
+                    .iter()
+                    .map(|clipped| match &clipped.shape {
+                        Shape::Mesh(mesh) => mesh.vertices.len(),
+                        _ => 0,
+                    })
+                    .sum()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unit_squares_follow_the_sample_they_are_kept_for() {
+        let at = |serving_units: f64, demand_rps: f64| Sample {
+            serving_units,
+            capacity_rps: serving_units * 100.0,
+            demand_rps,
+            served_rps: demand_rps.min(serving_units * 100.0),
+            ..Sample::default()
+        };
+        // Two busy squares; the same again (kept); then ten busy and ten missing.
+        let vertices = unit_square_vertices(&[at(2.0, 200.0), at(2.0, 200.0), at(10.0, 2000.0)]);
+        assert_eq!(vertices[0], 2 * 4);
+        assert_eq!(vertices[1], vertices[0]);
+        assert_eq!(vertices[2], 10 * 4 + 10 * 8, "{vertices:?}");
     }
 
     #[test]

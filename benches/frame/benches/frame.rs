@@ -22,7 +22,7 @@ use serverless_explorer::app::{Command, ExplorerApp, Settings, StartOptions, Vie
 const WARMUP_FRAMES: u64 = 120;
 /// Rounds, by default; every round runs each subject for `FRAMES_PER_ROUND` frames in turn, so
 /// a noisy moment on a shared machine falls on every subject alike.
-const DEFAULT_ROUNDS: usize = 10;
+const DEFAULT_ROUNDS: usize = 20;
 /// Frames per subject per round.
 const FRAMES_PER_ROUND: usize = 60;
 /// Untimed frames each subject runs at the start of its turn in a round: a running app has its
@@ -174,12 +174,14 @@ fn main() {
         .unwrap_or(DEFAULT_ROUNDS);
     let mut subjects: Vec<Subject> = Vec::new();
     for size in SIZES {
+        // The two subjects of the ratio run back to back in every round, so a shared machine
+        // that slows down for a few seconds slows both alike.
         subjects.push(app_subject(ViewId::Scaling, size, false));
+        subjects.push(demo_subject(size));
         for view in [ViewId::Stack, ViewId::ColdStart, ViewId::Cost] {
             subjects.push(app_subject(view, size, false));
         }
         subjects.push(app_subject(ViewId::Scaling, size, true));
-        subjects.push(demo_subject(size));
     }
     if let Ok(only) = std::env::var("FRAME_BENCH_ONLY") {
         subjects.retain(|s| format!("{} {}x{}", s.name, s.size.x, s.size.y).contains(&only));
