@@ -1930,7 +1930,7 @@ fn number_box(
         if ui.is_rect_visible(rect) {
             let painter = ui.painter();
             for shape in &picture.shapes {
-                let mut shape = match shape {
+                let shape = match shape {
                     egui::Shape::Text(text) => {
                         let mut text = text.clone();
                         text.galley =
@@ -1939,8 +1939,7 @@ fn number_box(
                     }
                     other => other.clone(),
                 };
-                shape.translate(rect.min.to_vec2());
-                painter.add(shape);
+                painter.add(moved(shape, rect.min.to_vec2()));
             }
         }
         return response;
@@ -1961,11 +1960,7 @@ fn number_box(
                 g.get(layer).map(|list| {
                     list.all_entries()
                         .skip(first)
-                        .map(|clipped| {
-                            let mut shape = clipped.shape.clone();
-                            shape.translate(offset);
-                            shape
-                        })
+                        .map(|clipped| moved(clipped.shape.clone(), offset))
                         .collect()
                 })
             })?;
@@ -1981,6 +1976,21 @@ fn number_box(
         None => pictures.remove(&id),
     };
     response
+}
+
+/// `shape` moved by `delta`. A text moves by its position alone: `Shape::translate` would
+/// copy its whole galley to move the galley's bounds too, which painting never reads.
+fn moved(shape: egui::Shape, delta: Vec2) -> egui::Shape {
+    match shape {
+        egui::Shape::Text(mut text) => {
+            text.pos += delta;
+            egui::Shape::Text(text)
+        }
+        mut other => {
+            other.translate(delta);
+            other
+        }
+    }
 }
 
 /// Whether a widget is in its resting state: not hovered, pressed, dragged or focused.
