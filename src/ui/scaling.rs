@@ -4,6 +4,7 @@
 //! capacity and money spent; a chart below shows demand against every model's capacity over the
 //! whole timeline; a summary says what happened in plain words.
 
+use std::cell::RefCell;
 use std::sync::Arc;
 
 use egui::{
@@ -20,6 +21,7 @@ use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
 use crate::ui::HoverTip;
+use crate::ui::kept_text::KeptText;
 use crate::ui::theme::{Theme, ThemeKind};
 
 /// Playback speeds offered, in simulated seconds per second.
@@ -161,6 +163,7 @@ impl ScalingView {
         }
         self.follow_run(run);
         self.cache.refresh(scenario, run);
+        self.cache.text.get_mut().begin_frame(ui.painter());
         // Space plays and pauses, unless a text field (or a focused widget) wants the key.
         if !ui.ctx().egui_wants_keyboard_input()
             && ui
@@ -198,6 +201,7 @@ impl ScalingView {
                     stats: &self.cache.stats,
                     t_s: self.t_s,
                     dots: &dots,
+                    text: &self.cache.text,
                 };
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
@@ -212,7 +216,7 @@ impl ScalingView {
                     self.t_s = t_s;
                 }
                 ui.add_space(12.0);
-                summary_ui(ui, &self.cache.stats, theme);
+                summary_ui(ui, &self.cache.stats, &self.cache.text, theme);
                 ui.add_space(8.0);
                 assumptions_ui(ui, theme);
             });
@@ -306,6 +310,8 @@ struct ViewCache {
     stats: RunStats,
     chart_key: Option<ChartKey>,
     chart_shapes: Vec<Shape>,
+    /// The lanes' and the summary's text, laid out when it changes.
+    text: RefCell<KeptText>,
 }
 
 impl ViewCache {
@@ -484,6 +490,7 @@ struct Lanes<'a> {
     stats: &'a RunStats,
     t_s: f64,
     dots: &'a DotClock,
+    text: &'a RefCell<KeptText>,
 }
 
 impl Lanes<'_> {
@@ -514,6 +521,7 @@ impl Lanes<'_> {
             let accessible = ui.ctx().has_accesskit_node(response.id);
             let input = LaneInput {
                 model,
+                text: self.text,
                 sample,
                 stats: self.stats,
                 unit_rps: scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE),
@@ -528,6 +536,7 @@ impl Lanes<'_> {
 /// What one lane draws.
 struct LaneInput<'a> {
     model: HostingModel,
+    text: &'a RefCell<KeptText>,
     sample: &'a Sample,
     stats: &'a RunStats,
     unit_rps: f64,
@@ -599,6 +608,7 @@ fn paint_lane(
     let canvas = LaneCanvas {
         ui,
         painter,
+        text: input.text,
         theme,
         fonts: LaneFonts::new(theme, lane.width()),
         inner: Rect::from_min_max(pos2(inner.left(), inner.top() + LANE_TOP_H), inner.max),
@@ -627,6 +637,7 @@ fn paint_lane(
 struct LaneCanvas<'a> {
     ui: &'a egui::Ui,
     painter: egui::Painter,
+    text: &'a RefCell<KeptText>,
     theme: &'a Theme,
     fonts: LaneFonts,
     inner: Rect,
@@ -637,9 +648,24 @@ struct LaneCanvas<'a> {
 }
 
 impl LaneCanvas<'_> {
+    /// Width of a text on one line, points.
+    fn width_of(&self, text: &str, font: &FontId, color: Color32) -> f32 {
+        self.text
+            .borrow_mut()
+            .no_wrap(&self.painter, text, font, color)
+            .size()
+            .x
+    }
+
     /// Paints the first of `candidates` that fits the lane at its left edge; returns its rect.
     fn text(&self, y: f32, candidates: &[Candidate<'_>], font: &FontId, color: Color32) -> Rect {
-        let laid_out = fit(&self.painter, candidates, font, color, self.inner.width());
+        let laid_out = fit(
+            (&self.painter, self.text),
+            candidates,
+            font,
+            color,
+            self.inner.width(),
+        );
         let rect = Rect::from_min_size(pos2(self.inner.left(), y), laid_out.size());
         self.painter.galley(rect.min, laid_out, color);
         rect
@@ -670,7 +696,7 @@ impl LaneCanvas<'_> {
             &fonts.title,
             self.theme.strong_text,
         );
-        let service_w = text_width(&self.painter, service, &fonts.small, self.theme.weak_text);
+        let service_w = self.width_of(service, &fonts.small, self.theme.weak_text);
         if title.width() + service_w + 10.0 < self.inner.width() {
             self.painter.text(
                 pos2(
@@ -836,16 +862,12 @@ impl LaneCanvas<'_> {
             "0%".to_owned()
         };
         let side = fonts.small.size;
-        let shortest_idle = text_width(
-            &self.painter,
-            &format!("idle {share}"),
-            &fonts.small,
-            theme.strong_text,
-        );
+        let shortest_idle =
+            self.width_of(&format!("idle {share}"), &fonts.small, theme.strong_text);
         let cost = money(x.cumulative_cost_usd);
         let cost_room = self.inner.width() - shortest_idle - side - 18.0;
         let cost_galley = fit(
-            &self.painter,
+            (&self.painter, self.text),
             &[&|| format!("{cost} so far"), &|| cost.clone()],
             &fonts.medium,
             theme.strong_text,
@@ -861,7 +883,7 @@ impl LaneCanvas<'_> {
             format!("idle {share}")
         }];
         let laid_out = fit(
-            &self.painter,
+            (&self.painter, self.text),
             &candidates,
             &fonts.small,
             theme.strong_text,
@@ -909,7 +931,7 @@ type Candidate<'a> = &'a dyn Fn() -> String;
 
 /// The first of `candidates` that fits in `width`, laid out; else the last (clipped).
 fn fit(
-    painter: &egui::Painter,
+    (painter, kept): (&egui::Painter, &RefCell<KeptText>),
     candidates: &[Candidate<'_>],
     font: &FontId,
     color: Color32,
@@ -917,13 +939,13 @@ fn fit(
 ) -> Arc<Galley> {
     let mut last = None;
     for text in candidates {
-        let laid_out = galley(painter, text(), font, color);
+        let laid_out = kept.borrow_mut().no_wrap(painter, &text(), font, color);
         if laid_out.size().x <= width {
             return laid_out;
         }
         last = Some(laid_out);
     }
-    last.unwrap_or_else(|| galley(painter, String::new(), font, color))
+    last.unwrap_or_else(|| kept.borrow_mut().no_wrap(painter, "", font, color))
 }
 
 fn cost_tooltip(model: HostingModel) -> &'static str {
@@ -1977,17 +1999,17 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
 ];
 
 /// One row per model over the whole timeline, and one plain sentence each.
-fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
+fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText>, theme: &Theme) {
     ui.label(
         RichText::new("Over the whole timeline")
             .font(theme.font(20.0))
             .strong(),
     );
     ui.add_space(4.0);
-    summary_table_ui(ui, stats, theme);
+    summary_table_ui(ui, stats, kept, theme);
     ui.add_space(6.0);
     for model in HostingModel::ALL {
-        story_ui(ui, theme, model, stats.stories.get(model));
+        story_ui(ui, kept, theme, model, stats.stories.get(model));
     }
 }
 
@@ -2000,11 +2022,12 @@ const SUMMARY_AMOUNTS: [bool; 6] = [false, true, true, false, false, true];
 /// The summary table: a title row and a row per model, striped like an `egui::Grid` but painted
 /// from laid-out text in one allocation, since it only changes with the scenario. Each row is
 /// one accessible label that reads the whole row; a title's meaning shows on hover.
-fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
+fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText>, theme: &Theme) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
     let painter = ui.painter().clone();
-    let layout = |text: &str, color: Color32| galley(&painter, text.to_owned(), &font, color);
+    let layout =
+        |text: &str, color: Color32| kept.borrow_mut().no_wrap(&painter, text, &font, color);
     let mut rows: Vec<[Arc<Galley>; 6]> = Vec::with_capacity(1 + HostingModel::ALL.len());
     rows.push(SUMMARY_COLUMNS.map(|(title, _)| layout(title, strong_color)));
     for model in HostingModel::ALL {
@@ -2094,15 +2117,25 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
 
 /// One plain sentence of the summary, after a square of its model's colour; painted rather than
 /// a `Label` in a row of its own, with the same accessible text.
-fn story_ui(ui: &mut egui::Ui, theme: &Theme, model: HostingModel, story: &str) {
+fn story_ui(
+    ui: &mut egui::Ui,
+    kept: &RefCell<KeptText>,
+    theme: &Theme,
+    model: HostingModel,
+    story: &str,
+) {
     let side = theme.body_size() * 0.8;
     let square_w = side + ui.spacing().item_spacing.x;
     let width = ui.available_width();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
-    let text = ui
-        .painter()
-        .layout(story.to_owned(), font, color, (width - square_w).max(40.0));
+    let text = kept.borrow_mut().wrapped(
+        ui.painter(),
+        story,
+        &font,
+        color,
+        (width - square_w).max(40.0),
+    );
     let height = text.size().y.max(side * 1.3);
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, story));
@@ -2336,7 +2369,11 @@ mod tests {
                 .map(|_, ()| SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never)),
             ..RunStats::default()
         };
-        hover_for_two_seconds(pointer, |ui| summary_table_ui(ui, &stats, &theme))
+        let kept = RefCell::new(KeptText::default());
+        hover_for_two_seconds(pointer, |ui| {
+            kept.borrow_mut().begin_frame(ui.painter());
+            summary_table_ui(ui, &stats, &kept, &theme);
+        })
     }
 
     /// The four lanes of the default scenario at 200 s, hovered at `pointer`.
@@ -2346,14 +2383,17 @@ mod tests {
         let run = ScalingRun::simulate(&scenario);
         let stats = RunStats::of(&scenario, &run);
         let dots = DotClock::new(&run, &stats, 200.0, DEFAULT_SPEED);
+        let text = RefCell::new(KeptText::default());
         let lanes = Lanes {
             scenario: &scenario,
             run: &run,
             stats: &stats,
             t_s: 200.0,
             dots: &dots,
+            text: &text,
         };
         hover_for_two_seconds(pointer, |ui| {
+            text.borrow_mut().begin_frame(ui.painter());
             lanes.ui(ui, &theme, 380.0);
         })
     }
