@@ -193,7 +193,7 @@ impl ScalingView {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                lane_legend_ui(ui, theme, &dots);
+                lane_legend_ui(ui, &self.cache.text, theme, &dots);
                 ui.add_space(4.0);
                 let lanes = Lanes {
                     scenario,
@@ -205,7 +205,7 @@ impl ScalingView {
                 };
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
-                chart_legend_ui(ui, theme);
+                chart_legend_ui(ui, &self.cache.text, theme);
                 let chart = ChartInput {
                     run,
                     t_s: self.t_s,
@@ -914,17 +914,6 @@ impl LaneCanvas<'_> {
     }
 }
 
-/// Lays out a text in one line. Measuring and painting with the same font and colour lets
-/// egui lay each text out once a frame.
-fn galley(painter: &egui::Painter, text: String, font: &FontId, color: Color32) -> Arc<Galley> {
-    painter.layout_no_wrap(text, font.clone(), color)
-}
-
-/// Width of a text in a font, points.
-fn text_width(painter: &egui::Painter, text: &str, font: &FontId, color: Color32) -> f32 {
-    galley(painter, text.to_owned(), font, color).size().x
-}
-
 /// A text to show, written only when asked for: most lanes take their first choice, so the
 /// shorter fallbacks are never formatted.
 type Candidate<'a> = &'a dyn Fn() -> String;
@@ -1404,11 +1393,20 @@ enum Swatch {
 }
 
 /// A painted swatch followed by its label, with a tooltip.
-fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, tip: &str) {
+fn legend_item(
+    ui: &mut egui::Ui,
+    kept: &RefCell<KeptText>,
+    theme: &Theme,
+    swatch: Swatch,
+    label: &str,
+    tip: &str,
+) {
     // Swatch and label are allocated as one item, so a wrapping legend never parts them.
     let size = 16.0 * theme.text_scale;
     let font = theme.font(16.0);
-    let text = galley(ui.painter(), label.to_owned(), &font, theme.strong_text);
+    let text = kept
+        .borrow_mut()
+        .no_wrap(ui.painter(), label, &font, theme.strong_text);
     let gap = 6.0;
     let item = vec2(
         size * 1.4 + gap + text.size().x + 10.0,
@@ -1501,10 +1499,11 @@ fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, ti
 }
 
 /// The legend of the lanes' squares and dots.
-fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
+fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, clock: &DotClock) {
     ui.horizontal_wrapped(|ui| {
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Busy,
             "busy",
@@ -1512,6 +1511,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::IdlePaid,
             "idle, paid for",
@@ -1519,6 +1519,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Warm,
             "warm, not billed",
@@ -1526,6 +1527,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Booting,
             "booting",
@@ -1533,6 +1535,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Missing,
             "missing",
@@ -1540,6 +1543,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Dot(theme.demand),
             "request",
@@ -1551,6 +1555,7 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
         );
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Dot(theme.dropped),
             "dropped, not queued",
@@ -1560,12 +1565,13 @@ fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
 }
 
 /// The legend of the chart's lines.
-fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
+fn chart_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Demand and capacity, requests per second").strong());
         ui.add_space(8.0);
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Line(theme.demand, theme.line_width + 1.5),
             "demand",
@@ -1574,6 +1580,7 @@ fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
         for model in HostingModel::ALL {
             legend_item(
                 ui,
+                kept,
                 theme,
                 Swatch::Line(theme.model(model), theme.line_width),
                 model.label(),
@@ -1585,6 +1592,7 @@ fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
         }
         legend_item(
             ui,
+            kept,
             theme,
             Swatch::Area(theme.dropped.gamma_multiply(0.4)),
             "dropped",
@@ -1667,7 +1675,12 @@ fn chart_ui(
     painter.rect_filled(rect, CornerRadius::same(8), theme.card);
 
     let small = theme.font(14.0);
-    let axis_w = text_width(&painter, "100,000", &small, theme.weak_text) + 14.0;
+    let kept = cache.text.get_mut();
+    let axis_w = kept
+        .no_wrap(&painter, "100,000", &small, theme.weak_text)
+        .size()
+        .x
+        + 14.0;
     let plot = Rect::from_min_max(
         pos2(rect.left() + axis_w, rect.top() + 12.0),
         pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
@@ -1683,7 +1696,7 @@ fn chart_ui(
         y_step,
     };
 
-    paint_axes(&painter, theme, &map, &small);
+    paint_axes((&painter, kept), theme, &map, &small);
     let key = ChartKey {
         version: cache.version,
         plot,
@@ -1736,7 +1749,21 @@ fn chart_ui(
 }
 
 /// Horizontal lines at round request rates and vertical ones at round times, labelled.
-fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &FontId) {
+fn paint_axes(
+    (painter, kept): (&egui::Painter, &mut KeptText),
+    theme: &Theme,
+    map: &ChartMap,
+    small: &FontId,
+) {
+    let mut label = |text: &str, place: &dyn Fn(Vec2) -> (Pos2, Align2)| {
+        let galley = kept.no_wrap(painter, text, small, theme.weak_text);
+        let (pos, align) = place(galley.size());
+        painter.galley(
+            align.anchor_size(pos, galley.size()).min,
+            galley,
+            theme.weak_text,
+        );
+    };
     let plot = map.plot;
     let lines = (map.max_rps / map.y_step).round().clamp(1.0, 20.0) as usize;
     for i in 0..=lines {
@@ -1746,13 +1773,9 @@ fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &Fo
             [pos2(plot.left(), y), pos2(plot.right(), y)],
             Stroke::new(1.0, theme.grid),
         );
-        painter.text(
-            pos2(plot.left() - 6.0, y),
-            Align2::RIGHT_CENTER,
-            group(rps),
-            small.clone(),
-            theme.weak_text,
-        );
+        label(&group(rps), &|_| {
+            (pos2(plot.left() - 6.0, y), Align2::RIGHT_CENTER)
+        });
     }
     let t_step = time_step(map.t1_s - map.t0_s, plot.width());
     let first = (map.t0_s / t_step).ceil() as i64;
@@ -1765,15 +1788,13 @@ fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &Fo
             Stroke::new(1.0, theme.grid.gamma_multiply(0.5)),
         );
         // The last label moves left rather than being cut at the chart's edge.
-        let label = clock(t);
-        let half = text_width(painter, &label, small, theme.weak_text) / 2.0;
-        painter.text(
-            pos2(x.min(plot.right() + 12.0 - half), plot.bottom() + 4.0),
-            Align2::CENTER_TOP,
-            label,
-            small.clone(),
-            theme.weak_text,
-        );
+        label(&clock(t), &|size| {
+            let half = size.x / 2.0;
+            (
+                pos2(x.min(plot.right() + 12.0 - half), plot.bottom() + 4.0),
+                Align2::CENTER_TOP,
+            )
+        });
     }
 }
 
