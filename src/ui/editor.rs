@@ -25,6 +25,7 @@ use crate::model::scenario::{
 };
 use crate::model::traffic::{ShapeParams, TrafficShape};
 use crate::ui::HoverTip;
+use crate::ui::kept_text::KeptText;
 use crate::ui::theme::{
     EDITOR_GAP, EDITOR_INDENT, EDITOR_LABEL_WIDTH, EDITOR_SECTION_TEXT, EDITOR_TIER_WIDTH,
     EDITOR_VALUE_WIDTH, Theme, ThemeKind,
@@ -2296,12 +2297,11 @@ impl Form<'_> {
         // own: the same text, place and accessibility node for a fraction of the work, which
         // counts with a dozen rows on screen every frame.
         let ui = &mut *self.ui;
-        let galley = egui::WidgetText::from(text).into_galley(
-            ui,
-            Some(egui::TextWrapMode::Extend),
-            f32::INFINITY,
-            egui::TextStyle::Body,
-        );
+        let font = egui::TextStyle::Body.resolve(ui.style());
+        let galley =
+            self.layout
+                .names
+                .no_wrap(ui.painter(), text, &font, egui::Color32::PLACEHOLDER);
         let size = vec2(
             self.label_width.max(galley.size().x),
             ui.spacing().interact_size.y.max(galley.size().y),
@@ -2633,6 +2633,8 @@ struct LazyLayout {
     last_focus: Option<Id>,
     /// Number boxes at rest as egui last drew them, by widget id (see [`number_box`]).
     pictures: IdMap<RestingPicture>,
+    /// The rows' names, laid out when they change.
+    names: KeptText,
 }
 
 impl Default for LazyLayout {
@@ -2648,6 +2650,7 @@ impl Default for LazyLayout {
             focus: None,
             last_focus: None,
             pictures: IdMap::default(),
+            names: KeptText::default(),
         }
     }
 }
@@ -2684,6 +2687,7 @@ impl LazyLayout {
             self.inputs = Some(inputs);
         }
         self.everything = everything;
+        self.names.begin_frame(ui.painter());
         self.origin = ui.max_rect().min;
         self.band = ui.clip_rect().y_range();
         if let Some((id, _)) = self.focus
