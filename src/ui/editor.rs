@@ -1890,8 +1890,11 @@ impl<'s> Num<'s> {
 struct RestingPicture {
     /// The value shown, as bits.
     value_bits: u64,
-    /// The `LazyLayout::generation` it was drawn in: the theme, width and scale it assumes.
-    generation: u64,
+    /// The `LazyLayout::picture_generation` it was drawn in: the theme, width and scale it
+    /// assumes, and egui's text cache its galleys belong to.
+    generation: (u64, u64),
+    /// Whether it was drawn enabled (a disabled box is drawn faded).
+    enabled: bool,
     /// Where it was last painted.
     rect: Rect,
     /// Its shapes, relative to the top-left corner of `rect`.
@@ -1903,44 +1906,38 @@ struct RestingPicture {
 /// frame and the editor shows a dozen; at rest it only repeats itself. The picture is allocated
 /// and interacts exactly like the widget (same id, size and sense, and it stays in the keyboard
 /// focus order), so a press, a drag, a hover or the focus arriving finds the real widget from
-/// that frame on. `generation` is `None` where a picture must not stand in. Text is laid out
-/// again each frame through egui's cache, so a rebuilt font atlas never shows stale glyphs.
+/// that frame on. `generation` is `None` where a picture must not stand in; it changes when
+/// egui rebuilds its text cache, so a picture's glyphs never outlive the font atlas they point
+/// into.
 fn number_box(
     ui: &mut egui::Ui,
     pictures: &mut IdMap<RestingPicture>,
-    generation: Option<u64>,
+    generation: Option<(u64, u64)>,
     value: &mut f64,
     spec: &Num<'_>,
     size: Vec2,
 ) -> Response {
     let id = ui.next_auto_id();
-    // A disabled `Ui` fades what its painter paints, text partly in its galley, which a fresh
-    // layout would lose: disabled boxes are always the real widget.
-    let generation = generation.filter(|_| ui.is_enabled());
     if let Some(generation) = generation
         && let Some(picture) = pictures.get_mut(&id)
         && picture.value_bits == value.to_bits()
         && picture.generation == generation
+        && picture.enabled == ui.is_enabled()
         && !needs_widget(ui, id, picture.rect)
     {
         // What `DragValue` does at rest: allocate, interact, join the focus order, paint.
         let (_, rect) = ui.allocate_space(picture.rect.size());
         let response = ui.interact(rect, id, egui::Sense::click_and_drag());
-        ui.memory_mut(|m| m.interested_in_focus(id, ui.layer_id()));
+        if ui.is_enabled() {
+            ui.memory_mut(|m| m.interested_in_focus(id, ui.layer_id()));
+        }
         picture.rect = rect;
         if ui.is_rect_visible(rect) {
-            let painter = ui.painter();
+            // The shapes were faded as they were painted if the `Ui` is disabled: a painter of
+            // the same layer and clip that does not fade them again.
+            let painter = egui::Painter::new(ui.ctx().clone(), ui.layer_id(), ui.clip_rect());
             for shape in &picture.shapes {
-                let shape = match shape {
-                    egui::Shape::Text(text) => {
-                        let mut text = text.clone();
-                        text.galley =
-                            painter.layout_job(egui::text::LayoutJob::clone(&text.galley.job));
-                        egui::Shape::Text(text)
-                    }
-                    other => other.clone(),
-                };
-                painter.add(moved(shape, rect.min.to_vec2()));
+                painter.add(moved(shape.clone(), rect.min.to_vec2()));
             }
         }
         return response;
@@ -1968,6 +1965,7 @@ fn number_box(
             Some(RestingPicture {
                 value_bits: value.to_bits(),
                 generation,
+                enabled: ui.is_enabled(),
                 rect: response.rect,
                 shapes,
             })
@@ -2698,10 +2696,11 @@ impl LazyLayout {
     }
 
     /// The generation a resting widget's picture must have been drawn in to stand in for it
-    /// this frame; `None` while only real widgets will do (for assistive technology, or in a
-    /// frame where the keyboard focus moves).
-    fn picture_generation(&self) -> Option<u64> {
-        (!self.everything).then_some(self.generation)
+    /// this frame: the sizes' generation and how often egui's text cache was rebuilt. `None`
+    /// while only real widgets will do (for assistive technology, or in a frame where the
+    /// keyboard focus moves).
+    fn picture_generation(&self) -> Option<(u64, u64)> {
+        (!self.everything).then_some((self.generation, self.names.resets()))
     }
 
     /// Makes every measured size out of date, so the parts are built and measured again.
@@ -2802,7 +2801,7 @@ mod tests {
                 if !enabled {
                     ui.disable();
                 }
-                let generation = pictures_allowed.then_some(0);
+                let generation = pictures_allowed.then_some((0, 0));
                 number_box(
                     ui,
                     &mut pictures,
@@ -2830,8 +2829,8 @@ mod tests {
         for enabled in [true, false] {
             let (_, widget) = number_box_frames(6, (false, enabled), away);
             let (_, pictured) = number_box_frames(6, (true, enabled), away);
-            // Drawn twice at rest, then pictured: the same shapes in the same places (a
-            // disabled box stays the real widget).
+            // Drawn twice at rest, then pictured: the same shapes in the same places, faded
+            // once where the box is disabled.
             assert_eq!(widget.last(), pictured.last(), "enabled: {enabled}");
             assert!(widget.last().is_some_and(|shapes| shapes.contains("1,000")));
         }

@@ -25,6 +25,8 @@ pub struct KeptText {
     /// Galleys by key, with the frame that last used each.
     galleys: IdMap<(u64, Arc<Galley>)>,
     frame: u64,
+    /// How many times egui's text cache was found rebuilt.
+    resets: u64,
 }
 
 impl KeptText {
@@ -39,11 +41,18 @@ impl KeptText {
             .is_some_and(|kept| Arc::ptr_eq(kept, &sentinel))
         {
             self.galleys.clear();
+            self.resets += 1;
         }
         self.sentinel = Some(sentinel);
         let last = self.frame;
         self.galleys.retain(|_, (used, _)| *used == last);
         self.frame += 1;
+    }
+
+    /// How many times egui's text cache was found rebuilt: galleys kept elsewhere are good
+    /// while this stays the same.
+    pub fn resets(&self) -> u64 {
+        self.resets
     }
 
     /// `text` on one line, laid out by egui the first time it is asked for.
@@ -105,8 +114,10 @@ mod tests {
         assert!(matches!((&first, &second), (Some(a), Some(b)) if Arc::ptr_eq(a, b)));
         // Rebuilding egui's fonts (as a new scale or a full atlas does) drops egui's galleys,
         // and with them the kept ones.
+        let resets = kept.resets();
         ctx.set_pixels_per_point(2.0);
         let third = frame(&mut kept);
         assert!(matches!((&second, &third), (Some(a), Some(b)) if !Arc::ptr_eq(a, b)));
+        assert_eq!(kept.resets(), resets + 1);
     }
 }
