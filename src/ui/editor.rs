@@ -2333,6 +2333,26 @@ impl Form<'_> {
             })
     }
 
+    /// A value cell holding a number box (see [`number_box`]), disabled unless `enabled`.
+    fn number_cell(
+        &mut self,
+        shown: &mut f64,
+        spec: &Num<'_>,
+        size: Vec2,
+        enabled: bool,
+    ) -> InnerResponse<Response> {
+        let generation = self.layout.picture_generation();
+        let mut pictures = std::mem::take(&mut self.layout.pictures);
+        let cell = self.value(|ui| {
+            if !enabled {
+                ui.disable();
+            }
+            number_box(ui, &mut pictures, generation, shown, spec, size)
+        });
+        self.layout.pictures = pictures;
+        cell
+    }
+
     /// Ties the value widget to its label and adds its tooltips.
     fn finish(&mut self, response: &Response, label: &Response, tip: &str) {
         self.layout.note(response);
@@ -2384,11 +2404,7 @@ impl Form<'_> {
         let size = self.value_size();
         self.lazy_row(|f| {
             let (name_cell, name) = f.label(label, tip);
-            let generation = f.layout.picture_generation();
-            let mut pictures = std::mem::take(&mut f.layout.pictures);
-            let value =
-                f.value(|ui| number_box(ui, &mut pictures, generation, &mut shown, spec, size));
-            f.layout.pictures = pictures;
+            let value = f.number_cell(&mut shown, spec, size, true);
             f.changed |= value.inner.changed();
             f.finish(&value.inner, &name, tip);
             [name_cell, value.response.rect]
@@ -2464,16 +2480,7 @@ impl Form<'_> {
             let check_response = check.inner.hover_tip(tip);
             f.layout.note(&check_response);
             let size = f.value_size();
-            let is_on = on;
-            let generation = f.layout.picture_generation();
-            let mut pictures = std::mem::take(&mut f.layout.pictures);
-            let drag = f.value(|ui| {
-                if !is_on {
-                    ui.disable();
-                }
-                number_box(ui, &mut pictures, generation, &mut shown, spec, size)
-            });
-            f.layout.pictures = pictures;
+            let drag = f.number_cell(&mut shown, spec, size, on);
             let response = drag
                 .inner
                 .on_disabled_hover_text("Tick the box to set a value");
