@@ -8,10 +8,11 @@
 use std::hint::black_box;
 use std::time::Instant;
 
-use serverless_explorer::app::{Settings, ViewId};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::derived::Derived;
-use serverless_explorer::export::{self, offscreen::Offscreen};
+use serverless_explorer::export;
 use serverless_explorer::model::scenario::Scenario;
+use serverless_explorer::render::{self, Offscreen};
 use serverless_explorer::report::{self, ReportFormat};
 use serverless_explorer::ui::theme::ThemeKind;
 
@@ -102,19 +103,19 @@ fn main() {
             );
             let path = std::path::Path::new("scaling.png");
             measure("export scaling view, 1920x1080 at 2x, PNG", 5, || {
-                export::render_view(
+                let derived = Derived::compute(&default);
+                export::render_slide(
                     &mut renderer,
-                    Settings::for_export(),
-                    default.clone(),
+                    &default,
+                    &derived,
                     export::ImageSpec {
                         view: ViewId::Scaling,
                         size_points: egui::vec2(1920.0, 1080.0),
                         scale: 2.0,
                         theme: ThemeKind::Light,
-                        slide: true,
                     },
                 )
-                .map(|image| export::png_bytes(&image, path).map(|png| png.len()))
+                .map(|image| render::png_bytes(&image, path).map(|png| png.len()))
             });
         }
         Err(e) => println!("  export not measured: {e}"),

@@ -7,109 +7,17 @@ use std::sync::{Arc, Mutex};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use serde::{Deserialize, Serialize};
 
+use crate::command::{Command, ViewId};
 use crate::derived::Derived;
+use crate::model::format::slug;
+use crate::model::origin::Origin;
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::presets::{self, Origin};
+use crate::presets;
+use crate::render::{self, Offscreen};
 use crate::ui::HoverTip;
-use crate::ui::cold_start::ColdStartView;
-use crate::ui::cost::CostView;
 use crate::ui::editor::EditorPanel;
-use crate::ui::scaling::ScalingView;
-use crate::ui::stack::StackView;
 use crate::ui::theme::{Theme, ThemeChoice, ThemeKind};
-
-/// The views of the window, in tab order.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum ViewId {
-    /// Who owns each layer.
-    #[default]
-    Stack,
-    /// A traffic spike played through all four models.
-    Scaling,
-    /// Environments, init phases and latency.
-    ColdStart,
-    /// Monthly bills and break-even points.
-    Cost,
-}
-
-impl ViewId {
-    /// Every view, in tab order.
-    pub const ALL: [Self; 4] = [Self::Stack, Self::Scaling, Self::ColdStart, Self::Cost];
-
-    /// Tab label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Stack => "Who owns what",
-            Self::Scaling => "Scaling",
-            Self::ColdStart => "Cold starts",
-            Self::Cost => "Cost",
-        }
-    }
-
-    /// The name used on the command line (`--view stack`).
-    pub fn key(self) -> &'static str {
-        match self {
-            Self::Stack => "stack",
-            Self::Scaling => "scaling",
-            Self::ColdStart => "cold-start",
-            Self::Cost => "cost",
-        }
-    }
-
-    /// Parses a command-line view name.
-    pub fn parse(text: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|v| v.key() == text)
-    }
-}
-
-/// An action with app-wide effect, pushed by a view and applied once at the end of the frame.
-#[derive(Debug)]
-pub enum Command {
-    /// Replace the scenario with an edited copy.
-    SetScenario(Box<Scenario>),
-    /// Switch to another scenario (a preset or a file).
-    Load(Box<Scenario>, Origin),
-    /// Ask for a preset file to open.
-    OpenDialog,
-    /// Ask where to save the scenario.
-    SaveAsDialog,
-    /// Show an error in the window.
-    Error(String),
-    /// Show a short confirmation in the window.
-    Info(String),
-    /// Show another view.
-    ShowView(ViewId),
-    /// Make a hosting model the focus of the views (keys 1–4).
-    FocusModel(HostingModel),
-    /// Undo the last scenario edit.
-    Undo,
-    /// Redo the last undone edit.
-    Redo,
-    /// Go back to the scenario as its preset or file has it.
-    Revert,
-    /// Save to the scenario's file, or ask where if it is a built-in preset.
-    Save,
-    /// Enter or leave presentation mode.
-    TogglePresentation,
-    /// Show the previous (-1) or next (+1) built-in preset.
-    StepPreset(i32),
-    /// Export a PNG of the current view at 2× (asks where).
-    ExportViewDialog,
-    /// Export a PNG of the whole window as it is on screen (asks where).
-    ExportWindowDialog,
-    /// Copy an image of the current view to the clipboard.
-    CopyImage,
-    /// Open or close the keyboard-shortcut help.
-    ToggleHelp,
-    /// Copy the scenario to the clipboard as RON text.
-    CopyPreset,
-    /// Load a preset from the clipboard's text (validated like a file).
-    PastePreset,
-    /// Go to a step of the guided tour (starting it if needed).
-    TourStep(usize),
-    /// Close the guided tour.
-    EndTour,
-}
+use crate::ui::view::{Views, slide_ui, view_ui};
 
 /// Settings persisted between runs.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -119,14 +27,8 @@ pub struct Settings {
     pub theme: ThemeChoice,
     /// The view shown.
     pub view: ViewId,
-    /// State of the stack view.
-    pub stack: StackView,
-    /// State of the scaling view.
-    pub scaling: ScalingView,
-    /// State of the cold-start view.
-    pub cold_start: ColdStartView,
-    /// State of the cost view.
-    pub cost: CostView,
+    /// State of the four views.
+    pub views: Views,
     /// State of the scenario editor.
     pub editor: EditorPanel,
     /// Whether the scenario editor is shown.
@@ -145,10 +47,7 @@ impl Default for Settings {
         Self {
             theme: ThemeChoice::System,
             view: ViewId::Stack,
-            stack: StackView::default(),
-            scaling: ScalingView::default(),
-            cold_start: ColdStartView::default(),
-            cost: CostView::default(),
+            views: Views::default(),
             editor: EditorPanel::default(),
             show_editor: true,
             last_origin: None,
@@ -167,15 +66,6 @@ impl Settings {
         self.recent.retain(|p| p != path);
         self.recent.insert(0, path.to_owned());
         self.recent.truncate(RECENT_FILES);
-    }
-
-    /// Defaults in the state a slide should show: two stacks compared side by side.
-    pub fn for_export() -> Self {
-        let mut settings = Self::default();
-        settings.stack.mode = crate::ui::stack::StackMode::Compare;
-        settings.stack.primary = HostingModel::OnPrem;
-        settings.stack.secondary = HostingModel::Lambda;
-        settings
     }
 }
 
@@ -262,7 +152,7 @@ pub struct ExplorerApp {
     forced_theme: Option<ThemeKind>,
     screenshot: Option<ScreenshotJob>,
     window_shot: Option<(PathBuf, ScreenshotSlot)>,
-    offscreen: Option<crate::export::offscreen::Offscreen>,
+    offscreen: Option<Offscreen>,
     device: Option<(eframe::wgpu::Device, eframe::wgpu::Queue)>,
     commands: Vec<Command>,
 }
@@ -412,7 +302,7 @@ impl ExplorerApp {
                     self.banner = Some(Banner { text, error: false });
                 }
                 Command::ShowView(view) => self.settings.view = view,
-                Command::FocusModel(model) => self.settings.stack.primary = model,
+                Command::FocusModel(model) => self.settings.views.stack.primary = model,
                 Command::Undo => {
                     if let Some(previous) = self.undo.pop() {
                         let current = std::mem::replace(&mut self.scenario, previous);
@@ -462,6 +352,7 @@ impl ExplorerApp {
                 Command::StepPreset(delta) => self.step_preset(delta),
                 Command::ExportViewDialog => self.export_view_dialog(ctx),
                 Command::ExportWindowDialog => self.export_window_dialog(ctx),
+                Command::ExportCurvesCsv => self.export_curves_dialog(),
                 Command::CopyImage => match self.render_current_view(ctx) {
                     Ok(image) => {
                         ctx.copy_image(image);
@@ -596,9 +487,9 @@ impl ExplorerApp {
         }
         self.settings.view = step.view;
         if let Some((mode, primary, secondary)) = step.stack {
-            self.settings.stack.mode = mode;
-            self.settings.stack.primary = primary;
-            self.settings.stack.secondary = secondary;
+            self.settings.views.stack.mode = mode;
+            self.settings.views.stack.primary = primary;
+            self.settings.views.stack.secondary = secondary;
         }
     }
 
@@ -652,29 +543,26 @@ impl ExplorerApp {
         }
     }
 
-    /// Renders the current view offscreen at 2× the window's layout size.
+    /// Renders the current view as a slide at 2× the window's layout size, in the state the
+    /// user left it (the playhead where it is), with the theme on screen.
     fn render_current_view(&mut self, ctx: &egui::Context) -> Result<egui::ColorImage, String> {
         if self.offscreen.is_none() {
             self.offscreen = Some(match self.device.clone() {
-                Some((device, queue)) => {
-                    crate::export::offscreen::Offscreen::with_device(device, queue)
-                }
-                None => crate::export::offscreen::Offscreen::new().map_err(|e| e.to_string())?,
+                Some((device, queue)) => Offscreen::with_device(device, queue),
+                None => Offscreen::new().map_err(|e| e.to_string())?,
             });
         }
-        let kind = self.theme(ctx).kind;
+        let theme = self.theme(ctx);
         let Some(renderer) = self.offscreen.as_mut() else {
             return Err("no renderer".to_owned());
         };
-        let spec = crate::export::ImageSpec {
-            view: self.settings.view,
-            size_points: ctx.content_rect().size(),
-            scale: 2.0,
-            theme: kind,
-            slide: false,
-        };
-        crate::export::render_view(renderer, self.settings.clone(), self.scenario.clone(), spec)
-            .map_err(|e| e.to_string())
+        let view = self.settings.view;
+        let mut views = self.settings.views.clone();
+        let data = (&self.scenario, &self.derived);
+        render::render_frames(renderer, ctx.content_rect().size(), 2.0, |ui| {
+            slide_ui(ui, view, &mut views, data, &theme);
+        })
+        .map_err(|e| e.to_string())
     }
 
     fn export_view_dialog(&mut self, ctx: &egui::Context) {
@@ -693,7 +581,7 @@ impl ExplorerApp {
         };
         match self
             .render_current_view(ctx)
-            .and_then(|image| crate::export::save_png(&image, &path).map_err(|e| e.to_string()))
+            .and_then(|image| render::save_png(&image, &path).map_err(|e| e.to_string()))
         {
             Ok(()) => {
                 self.banner = Some(Banner {
@@ -702,6 +590,29 @@ impl ExplorerApp {
                 });
             }
             Err(e) => self.error(format!("Export PNG: {e}")),
+        }
+    }
+
+    /// Saves the cost view's curves (every model's monthly cost at every volume on the chart) as
+    /// CSV, to a file chosen in a native dialog.
+    fn export_curves_dialog(&mut self) {
+        let suggested = format!("{}-cost-curves.csv", slug(&self.scenario.name));
+        let Some(path) = rfd::FileDialog::new()
+            .set_title("Export curve data as CSV")
+            .add_filter("CSV", &["csv"])
+            .set_file_name(suggested)
+            .save_file()
+        else {
+            return;
+        };
+        match presets::write_atomically(&path, self.derived.curves.to_csv().as_bytes()) {
+            Ok(()) => {
+                self.banner = Some(Banner {
+                    text: format!("Exported curve data to {}", path.display()),
+                    error: false,
+                });
+            }
+            Err(e) => self.error(format!("Could not export curve data: {e}")),
         }
     }
 
@@ -720,7 +631,7 @@ impl ExplorerApp {
         let callback_path = path.clone();
         let repaint = ctx.clone();
         ctx.request_screenshot(move |image| {
-            let result = crate::export::save_png(&image, &callback_path).map_err(|e| e.to_string());
+            let result = render::save_png(&image, &callback_path).map_err(|e| e.to_string());
             if let Ok(mut s) = callback_slot.lock() {
                 *s = Some(result);
             }
@@ -1222,7 +1133,7 @@ impl ExplorerApp {
             let repaint = ctx.clone();
             ctx.request_screenshot(move |image| {
                 let result =
-                    crate::export::save_png(&image, &path).map_err(|e| format!("screenshot: {e}"));
+                    render::save_png(&image, &path).map_err(|e| format!("screenshot: {e}"));
                 if let Ok(mut s) = slot.lock() {
                     *s = Some(result);
                 }
@@ -1284,24 +1195,6 @@ fn restore_origin(origin: Option<&Origin>) -> Option<(Origin, Scenario)> {
     }
 }
 
-/// A file-name-friendly version of a scenario name.
-pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for ch in name.chars() {
-        if ch.is_ascii_alphanumeric() {
-            out.push(ch.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() {
-        "preset".to_owned()
-    } else {
-        trimmed.to_owned()
-    }
-}
-
 impl ExplorerApp {
     /// Draws the whole window: top bar, status bar, editor and the current view.
     pub fn draw(&mut self, ui: &mut egui::Ui) {
@@ -1346,7 +1239,17 @@ impl ExplorerApp {
         let view = self.settings.view;
         egui::CentralPanel::default()
             .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(16)))
-            .show(ui, |ui| self.view_ui(ui, view, &theme, true));
+            .show(ui, |ui| {
+                view_ui(
+                    ui,
+                    view,
+                    &mut self.settings.views,
+                    (&self.scenario, &self.derived),
+                    &theme,
+                    &mut self.commands,
+                    true,
+                );
+            });
 
         self.help_ui(&ctx);
         self.confirm_ui(&ctx);
@@ -1354,62 +1257,6 @@ impl ExplorerApp {
         self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);
         self.drive_screenshot(&ctx);
-    }
-
-    /// Draws one view alone under a title, filling the frame: used for PNG export.
-    pub fn draw_view_only(&mut self, ui: &mut egui::Ui, view: ViewId) {
-        let ctx = ui.ctx().clone();
-        let theme = self.theme(&ctx);
-        theme.apply(&ctx);
-        egui::CentralPanel::default()
-            .frame(egui::Frame::central_panel(ui.style()).inner_margin(egui::Margin::same(24)))
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.label(
-                        egui::RichText::new(format!("{}: {}", view.label(), self.scenario.name))
-                            .font(theme.font(28.0))
-                            .strong(),
-                    );
-                    ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                        ui.label(
-                            egui::RichText::new(format!(
-                                "Serverless Explorer · rates as of {} · USD, us-east-1",
-                                self.scenario.rates.as_of
-                            ))
-                            .color(theme.weak_text),
-                        );
-                    });
-                });
-                ui.add_space(8.0);
-                self.view_ui(ui, view, &theme, false);
-            });
-        // Views may push commands (none in export); they are dropped, not applied.
-        self.commands.clear();
-    }
-
-    /// The body of one view; `controls` is false for exported slides.
-    fn view_ui(&mut self, ui: &mut egui::Ui, view: ViewId, theme: &Theme, controls: bool) {
-        let (scenario, derived, commands) = (&self.scenario, &self.derived, &mut self.commands);
-        match view {
-            ViewId::Stack => self
-                .settings
-                .stack
-                .ui(ui, scenario, theme, commands, controls),
-            ViewId::Scaling => self
-                .settings
-                .scaling
-                .ui(ui, scenario, derived, theme, commands),
-            ViewId::ColdStart => {
-                self.settings
-                    .cold_start
-                    .ui(ui, (scenario, derived), theme, commands, controls);
-            }
-            ViewId::Cost => {
-                self.settings
-                    .cost
-                    .ui(ui, (scenario, derived), theme, commands, controls);
-            }
-        }
     }
 }
 
@@ -1442,13 +1289,6 @@ impl eframe::App for ExplorerApp {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn slugs_are_file_friendly() {
-        assert_eq!(slug("Startup REST API"), "startup-rest-api");
-        assert_eq!(slug("  !!! "), "preset");
-        assert_eq!(slug("Java (cold) API"), "java-cold-api");
-    }
 
     #[test]
     fn invalid_edit_is_refused_and_reported() {

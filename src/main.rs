@@ -4,10 +4,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::derived::Derived;
-use serverless_explorer::export;
+use serverless_explorer::export::{self, ImageSpec};
+use serverless_explorer::model::origin::Origin;
 use serverless_explorer::presets;
+use serverless_explorer::render::{self, Offscreen};
 use serverless_explorer::report::{self, ReportFormat};
 use serverless_explorer::ui::theme::ThemeKind;
 
@@ -136,7 +139,7 @@ fn main() -> ExitCode {
 fn run_window(cli: &Cli) -> ExitCode {
     let scenario = match &cli.preset {
         Some(path) => match presets::load(path) {
-            Ok(s) => Some((presets::Origin::File(path.clone()), s)),
+            Ok(s) => Some((Origin::File(path.clone()), s)),
             Err(e) => {
                 eprintln!("error: {e}");
                 return ExitCode::from(2);
@@ -254,7 +257,8 @@ fn run_export(
             }
         }
     };
-    let mut renderer = match export::offscreen::Offscreen::new() {
+    let derived = Derived::compute(&scenario);
+    let mut renderer = match Offscreen::new() {
         Ok(r) => r,
         Err(e) => {
             eprintln!("error: {e}");
@@ -262,26 +266,20 @@ fn run_export(
         }
     };
     for (view, path) in targets {
-        let spec = export::ImageSpec {
+        let spec = ImageSpec {
             view,
             size_points: egui::vec2(w, h),
             scale,
             theme,
-            slide: true,
         };
-        let image = match export::render_view(
-            &mut renderer,
-            serverless_explorer::app::Settings::for_export(),
-            scenario.clone(),
-            spec,
-        ) {
+        let image = match export::render_slide(&mut renderer, &scenario, &derived, spec) {
             Ok(image) => image,
             Err(e) => {
                 eprintln!("error: {}: {e}", path.display());
                 return ExitCode::from(1);
             }
         };
-        if let Err(e) = export::save_png(&image, &path) {
+        if let Err(e) = render::save_png(&image, &path) {
             eprintln!("error: {e}");
             return ExitCode::from(1);
         }

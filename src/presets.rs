@@ -1,10 +1,10 @@
 //! Loading, validating and saving presets (RON files), and the built-in library compiled into the
 //! binary. Every error names the file and the line and column or the field, with the allowed range.
 
-use std::fmt;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
+use crate::model::origin::Origin;
 use crate::model::scenario::{FORMAT_VERSION, Scenario};
 
 /// Largest preset file accepted, in bytes.
@@ -81,27 +81,6 @@ pub const BUILT_INS: &[BuiltIn] = &[
         source: include_str!("../presets/startup-spike-2022-rules.ron"),
     },
 ];
-
-/// Where a scenario came from.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub enum Origin {
-    /// A built-in preset, by id.
-    BuiltIn(String),
-    /// A file on disk.
-    File(PathBuf),
-    /// Pasted from the clipboard.
-    Clipboard,
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::BuiltIn(id) => write!(f, "built-in preset `{id}`"),
-            Self::File(path) => write!(f, "{}", path.display()),
-            Self::Clipboard => write!(f, "pasted preset"),
-        }
-    }
-}
 
 /// Why a preset could not be loaded or saved. The message names the file first.
 #[derive(Debug, thiserror::Error)]

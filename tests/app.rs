@@ -3,8 +3,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serverless_explorer::app::{ExplorerApp, Pending, StartOptions, ViewId};
-use serverless_explorer::presets::Origin;
+use serverless_explorer::app::{ExplorerApp, Pending, StartOptions};
+use serverless_explorer::command::ViewId;
+use serverless_explorer::model::origin::Origin;
 use serverless_explorer::ui::theme::{ThemeChoice, ThemeKind};
 
 fn harness() -> Harness<'static, ExplorerApp> {
@@ -114,9 +115,9 @@ fn edit_undo_redo_revert() {
     edited.workload.memory_mb = 2048;
     harness
         .state_mut()
-        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(
-            edited,
-        )));
+        .push_command(serverless_explorer::command::Command::SetScenario(
+            Box::new(edited),
+        ));
     harness.run();
     assert_eq!(harness.state().scenario.workload.memory_mb, 2048);
     assert!(harness.state().is_modified());
@@ -131,7 +132,7 @@ fn edit_undo_redo_revert() {
 
     harness
         .state_mut()
-        .push_command(serverless_explorer::app::Command::Revert);
+        .push_command(serverless_explorer::command::Command::Revert);
     harness.run();
     assert_eq!(harness.state().scenario, original);
     assert!(!harness.state().is_modified());
@@ -145,9 +146,9 @@ fn switching_with_unsaved_changes_asks_first() {
     edited.workload.memory_mb = 4096;
     harness
         .state_mut()
-        .push_command(serverless_explorer::app::Command::SetScenario(Box::new(
-            edited,
-        )));
+        .push_command(serverless_explorer::command::Command::SetScenario(
+            Box::new(edited),
+        ));
     harness.run();
     harness.key_press(egui::Key::ArrowRight);
     harness.run();
@@ -411,4 +412,16 @@ fn ctrl_plus_minus_and_zero_zoom_the_whole_window() {
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Num0);
     harness.run();
     assert!((zoom(&harness) - 1.0).abs() < 1e-6, "{}", zoom(&harness));
+}
+
+#[test]
+fn every_tour_step_names_a_built_in_preset() {
+    for step in serverless_explorer::ui::tour::STEPS {
+        assert!(
+            serverless_explorer::presets::built_in(step.preset).is_some(),
+            "{} names {}",
+            step.title,
+            step.preset
+        );
+    }
 }

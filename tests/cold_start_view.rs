@@ -4,11 +4,13 @@ use std::path::PathBuf;
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::model::cold_start::{BusyInterval, PhaseKind};
+use serverless_explorer::model::origin::Origin;
 use serverless_explorer::model::runtime::InitPhases;
 use serverless_explorer::model::scenario::{Runtime, Scenario};
-use serverless_explorer::presets::{self, Origin};
+use serverless_explorer::presets;
 use serverless_explorer::ui::theme::ThemeKind;
 
 /// The preset where a Java API wakes up after a quiet night.
@@ -70,7 +72,7 @@ fn hovering_a_bar_shows_its_numbers() {
     assert!(cold.cold);
 
     // The request that woke the first environment after the quiet night.
-    let view = &harness.state().settings.cold_start;
+    let view = &harness.state().settings.views.cold_start;
     let pos = view
         .screen_pos(0, 0, 0.5 * (cold.start_s + cold.end_s))
         .expect("the first cold start is on screen");
@@ -85,7 +87,7 @@ fn hovering_a_bar_shows_its_numbers() {
     // A later request on the same environment is warm.
     let warm = busy[busy.len() / 2];
     assert!(!warm.cold);
-    let view = &harness.state().settings.cold_start;
+    let view = &harness.state().settings.views.cold_start;
     let pos = view
         .screen_pos(0, 0, 0.5 * (warm.start_s + warm.end_s))
         .expect("a warm run is on screen");
@@ -99,7 +101,13 @@ fn hovering_a_bar_shows_its_numbers() {
 fn zoom_buttons_change_the_visible_span() {
     let mut harness = harness(Some(java_preset()), false);
     let span = |h: &Harness<'_, ExplorerApp>| {
-        let (a, b) = h.state().settings.cold_start.visible_range_s().unwrap();
+        let (a, b) = h
+            .state()
+            .settings
+            .views
+            .cold_start
+            .visible_range_s()
+            .unwrap();
         b - a
     };
     let window = harness.state().derived.cold_start.timeline_window;
@@ -190,7 +198,7 @@ fn comparison_draws_a_second_runtime_from_its_cache() {
     harness.get_by_label("Node.js 20").click();
     harness.run();
     assert_eq!(
-        harness.state().settings.cold_start.compare,
+        harness.state().settings.views.cold_start.compare,
         Some(Runtime::Nodejs20)
     );
     assert!(shows(&harness, "Java 21: 14 environments"));
@@ -200,6 +208,7 @@ fn comparison_draws_a_second_runtime_from_its_cache() {
         harness
             .state()
             .settings
+            .views
             .cold_start
             .screen_pos(1, 0, 1300.0)
             .is_some()

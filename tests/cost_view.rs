@@ -3,7 +3,8 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::model::cost::{self, format_cents};
 use serverless_explorer::model::scenario::HostingModel;
 use serverless_explorer::ui::cost::{CHART_NAME, CostView, scenario_marker_name};
@@ -69,7 +70,7 @@ fn clicking_a_card_itemises_its_bill() {
     let mut harness = harness();
     harness.run();
     assert_eq!(
-        harness.state().settings.cost.breakdown,
+        harness.state().settings.views.cost.breakdown,
         HostingModel::Lambda
     );
     // Lambda's bill is itemised by default, with AWS's line names.
@@ -82,7 +83,10 @@ fn clicking_a_card_itemises_its_bill() {
         ))
         .click();
     harness.run();
-    assert_eq!(harness.state().settings.cost.breakdown, HostingModel::Vm);
+    assert_eq!(
+        harness.state().settings.views.cost.breakdown,
+        HostingModel::Vm
+    );
     assert!(shows(&harness, "EC2 instances"));
     assert!(!shows(&harness, "Compute (duration)"));
 }

@@ -5,7 +5,8 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::model::scenario::Scenario;
 use serverless_explorer::model::traffic::{ShapeParams, TrafficShape};
 use serverless_explorer::ui::theme::ThemeKind;

@@ -10,7 +10,8 @@ use egui::{
     Color32, Context, Event, Key, Modifiers, MouseWheelSource, MouseWheelUnit, Pos2, RawInput,
     Rect, TouchPhase, pos2, vec2,
 };
-use serverless_explorer::app::{ExplorerApp, Settings, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, Settings, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::ui::theme::ThemeKind;
 
 /// What a frame shows: the triangles that cover some of their clip rect, each as its corners'

@@ -14,7 +14,8 @@ mod perf_support;
 use egui::{Event, Key, Modifiers, PointerButton, Pos2, Rect, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{Queryable as _, by};
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::model::rng::SplitMix64;
 use serverless_explorer::presets::BUILT_INS;
 
@@ -142,7 +143,7 @@ impl Monkey {
             app.settings.presentation,
             app.tour.is_some(),
             app.show_help,
-            app.settings.scaling.is_playing(),
+            app.settings.views.scaling.is_playing(),
             app.is_modified(),
             app.pending.is_some(),
         ];
@@ -454,9 +455,9 @@ fn random_input_never_panics_or_paints_nan() {
             );
         }
         assert!(
-            app.settings.scaling.t_s().is_finite(),
+            app.settings.views.scaling.t_s().is_finite(),
             "after action {i} the playhead is {}",
-            app.settings.scaling.t_s()
+            app.settings.views.scaling.t_s()
         );
     }
     eprintln!(

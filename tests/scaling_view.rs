@@ -4,7 +4,8 @@
 use egui::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
-use serverless_explorer::app::{ExplorerApp, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
 use serverless_explorer::model::scenario::HostingModel;
 use serverless_explorer::ui::theme::ThemeKind;
 
@@ -29,7 +30,7 @@ fn harness(size: egui::Vec2) -> Harness<'static, ExplorerApp> {
 }
 
 fn t_s(harness: &Harness<'_, ExplorerApp>) -> f64 {
-    harness.state().settings.scaling.t_s()
+    harness.state().settings.views.scaling.t_s()
 }
 
 #[test]
@@ -37,13 +38,13 @@ fn play_advances_the_playhead_and_pause_stops_it() {
     let mut harness = harness(egui::vec2(1600.0, 1000.0));
     harness.run();
     assert_eq!(t_s(&harness), 0.0);
-    assert!(!harness.state().settings.scaling.is_playing());
+    assert!(!harness.state().settings.views.scaling.is_playing());
 
     harness.get_by_label("Play").click();
     harness.run_steps(5);
     let played = t_s(&harness);
     assert!(played > 0.0, "{played}");
-    assert!(harness.state().settings.scaling.is_playing());
+    assert!(harness.state().settings.views.scaling.is_playing());
     harness.run_steps(3);
     assert!(t_s(&harness) > played);
 
@@ -52,7 +53,7 @@ fn play_advances_the_playhead_and_pause_stops_it() {
     let paused = t_s(&harness);
     harness.run_steps(5);
     assert_eq!(t_s(&harness), paused);
-    assert!(!harness.state().settings.scaling.is_playing());
+    assert!(!harness.state().settings.views.scaling.is_playing());
     assert!(harness.query_by_label("Play").is_some());
     // Paused, the view stops asking for frames.
     harness.run();
@@ -64,18 +65,18 @@ fn space_plays_and_pauses() {
     harness.run();
     harness.key_press(egui::Key::Space);
     harness.run_steps(4);
-    assert!(harness.state().settings.scaling.is_playing());
+    assert!(harness.state().settings.views.scaling.is_playing());
     assert!(t_s(&harness) > 0.0);
     harness.key_press(egui::Key::Space);
     harness.run_steps(1);
-    assert!(!harness.state().settings.scaling.is_playing());
+    assert!(!harness.state().settings.views.scaling.is_playing());
 }
 
 #[test]
 fn restart_returns_to_the_start() {
     let mut harness = harness(egui::vec2(1600.0, 1000.0));
     harness.run();
-    harness.state_mut().settings.scaling.t_s = 250.0;
+    harness.state_mut().settings.views.scaling.t_s = 250.0;
     harness.run();
     assert!(harness.query_by_label_contains("t = 4:10").is_some());
     harness.get_by_label("Restart").click();
@@ -88,11 +89,11 @@ fn playing_stops_at_the_end() {
     let mut harness = harness(egui::vec2(1600.0, 1000.0));
     harness.run();
     let end = harness.state().derived.scaling.end_s;
-    harness.state_mut().settings.scaling.t_s = end - 0.5;
+    harness.state_mut().settings.views.scaling.t_s = end - 0.5;
     harness.get_by_label("Play").click();
     harness.run_steps(4);
     assert_eq!(t_s(&harness), end);
-    assert!(!harness.state().settings.scaling.is_playing());
+    assert!(!harness.state().settings.views.scaling.is_playing());
     // Play at the end starts again from the beginning.
     harness.get_by_label("Play").click();
     harness.run_steps(1);
@@ -126,7 +127,7 @@ fn clicking_the_chart_scrubs() {
 fn lanes_show_each_models_numbers_at_the_playhead() {
     let mut harness = harness(egui::vec2(1600.0, 1000.0));
     harness.run();
-    harness.state_mut().settings.scaling.t_s = 200.0;
+    harness.state_mut().settings.views.scaling.t_s = 200.0;
     harness.run();
     for model in HostingModel::ALL {
         assert!(
@@ -191,7 +192,7 @@ fn the_same_scenario_gives_the_same_run() {
     let mut b = harness(egui::vec2(1280.0, 800.0));
     for h in [&mut a, &mut b] {
         h.run();
-        h.state_mut().settings.scaling.t_s = 100.0;
+        h.state_mut().settings.views.scaling.t_s = 100.0;
         h.run();
     }
     assert_eq!(a.state().derived.scaling, b.state().derived.scaling);
@@ -206,7 +207,7 @@ fn space_pauses_after_a_click_on_play() {
     harness.run_steps(2);
     harness.key_press(egui::Key::Space);
     harness.run_steps(1);
-    assert!(!harness.state().settings.scaling.is_playing());
+    assert!(!harness.state().settings.views.scaling.is_playing());
 }
 
 #[test]
@@ -214,7 +215,12 @@ fn a_slide_shows_a_telling_moment_without_controls() {
     let mut harness = harness(egui::vec2(1600.0, 1000.0));
     harness.run();
     let run = harness.state().derived.scaling.clone();
-    harness.state_mut().settings.scaling.prepare_export(&run);
+    harness
+        .state_mut()
+        .settings
+        .views
+        .scaling
+        .prepare_export(&run);
     harness.run();
     assert!(harness.query_by_label("Play").is_none());
     assert!(harness.query_by_label("Restart").is_none());
@@ -231,7 +237,7 @@ fn scaling_view_snapshot() {
     }
     let mut harness = harness(egui::vec2(1280.0, 800.0));
     harness.run();
-    harness.state_mut().settings.scaling.t_s = 120.0;
+    harness.state_mut().settings.views.scaling.t_s = 120.0;
     harness.run();
     harness.snapshot("scaling_view");
 }

@@ -10,7 +10,8 @@
 mod perf_support;
 
 use egui::{Context, Event, Pos2, RawInput, Rect, pos2, vec2};
-use serverless_explorer::app::{ExplorerApp, Settings, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, Settings, StartOptions};
+use serverless_explorer::command::ViewId;
 
 /// Frames in the default run.
 const DEFAULT_FRAMES: u64 = 12_000;
@@ -99,9 +100,9 @@ fn an_hour_of_animation_does_not_grow() {
             56..58 => ViewId::Cost,
             _ => ViewId::Scaling,
         };
-        if app.settings.view == ViewId::Scaling && !app.settings.scaling.is_playing() {
-            app.settings.scaling.set_time(0.0);
-            app.settings.scaling.playing = true;
+        if app.settings.view == ViewId::Scaling && !app.settings.views.scaling.is_playing() {
+            app.settings.views.scaling.set_time(0.0);
+            app.settings.views.scaling.playing = true;
             restarts += 1;
         }
         // A seeded random walk, kept on screen: hover read-outs and tooltips come and go.

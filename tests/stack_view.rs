@@ -2,9 +2,13 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use serverless_explorer::app::{ExplorerApp, Settings, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, StartOptions};
+use serverless_explorer::command::ViewId;
+use serverless_explorer::derived::Derived;
 use serverless_explorer::model::scenario::HostingModel;
-use serverless_explorer::ui::theme::ThemeKind;
+use serverless_explorer::presets;
+use serverless_explorer::ui::theme::{Theme, ThemeKind};
+use serverless_explorer::ui::view::{Views, slide_ui};
 
 fn harness() -> Harness<'static, ExplorerApp> {
     Harness::builder()
@@ -35,7 +39,10 @@ fn serverless_toggle_hands_layers_to_aws() {
 
     harness.get_by_label("Serverless").click();
     harness.run();
-    assert_eq!(harness.state().settings.stack.primary, HostingModel::Lambda);
+    assert_eq!(
+        harness.state().settings.views.stack.primary,
+        HostingModel::Lambda
+    );
     assert!(
         harness
             .query_by_label("Host OS patching in Serverless: AWS")
@@ -65,11 +72,14 @@ fn keys_one_to_four_switch_models() {
     harness.run();
     harness.key_press(egui::Key::Num2);
     harness.run();
-    assert_eq!(harness.state().settings.stack.primary, HostingModel::Vm);
+    assert_eq!(
+        harness.state().settings.views.stack.primary,
+        HostingModel::Vm
+    );
     harness.key_press(egui::Key::Num3);
     harness.run();
     assert_eq!(
-        harness.state().settings.stack.primary,
+        harness.state().settings.views.stack.primary,
         HostingModel::Containers
     );
     assert!(
@@ -132,18 +142,17 @@ fn stack_view_snapshot() {
 
 #[test]
 fn a_slide_lists_the_layers_that_change_hands_instead_of_hints() {
-    let app = ExplorerApp::with_settings(
-        Settings::for_export(),
-        StartOptions {
-            fresh: true,
-            ..StartOptions::default()
-        },
-    );
+    let (_, scenario) = presets::default_scenario();
+    let derived = Derived::compute(&scenario);
+    let views = Views::for_slide(&derived);
+    let theme = Theme::new(ThemeKind::Light);
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1920.0, 1080.0))
         .build_ui_state(
-            |ui, app: &mut ExplorerApp| app.draw_view_only(ui, ViewId::Stack),
-            app,
+            |ui, views: &mut Views| {
+                slide_ui(ui, ViewId::Stack, views, (&scenario, &derived), &theme);
+            },
+            views,
         );
     harness.run();
     assert!(

@@ -107,6 +107,24 @@ pub fn nice_step(raw: f64) -> f64 {
     nice * power
 }
 
+/// A file-name-friendly version of a scenario name.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for ch in name.chars() {
+        if ch.is_ascii_alphanumeric() {
+            out.push(ch.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let trimmed = out.trim_end_matches('-');
+    if trimmed.is_empty() {
+        "preset".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,5 +177,12 @@ mod tests {
         assert!((nice_step(0.013) - 0.02).abs() < 1e-12);
         assert_eq!(nice_step(f64::NAN), 1.0);
         assert_eq!(nice_step(-3.0), 1.0);
+    }
+
+    #[test]
+    fn slugs_are_file_friendly() {
+        assert_eq!(slug("Startup REST API"), "startup-rest-api");
+        assert_eq!(slug("  !!! "), "preset");
+        assert_eq!(slug("Java (cold) API"), "java-cold-api");
     }
 }

@@ -13,7 +13,7 @@ use egui::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cold_start::{
     ASSUMPTIONS, ColdStartRun, Environment, LatencyHistogram, LatencySummary, Method, PhaseKind,

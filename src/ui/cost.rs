@@ -11,7 +11,7 @@ use egui::{
 use egui_plot::{GridInput, GridMark, HoverPosition, Line, Plot, PlotBounds, PlotPoint};
 use serde::{Deserialize, Serialize};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{
     self, ASSUMPTIONS, Bill, BreakEven, CURVE_MAX_REQUESTS, CURVE_MIN_REQUESTS, CostCurves,
@@ -74,7 +74,7 @@ impl CostView {
         show_controls: bool,
     ) {
         if show_controls {
-            controls_ui(ui, scenario, derived, commands);
+            controls_ui(ui, scenario, commands);
         } else {
             ui.label(
                 RichText::new(format!(
@@ -342,12 +342,7 @@ impl CostView {
 }
 
 /// The row above the chart: the volume slider and CSV export.
-fn controls_ui(
-    ui: &mut egui::Ui,
-    scenario: &Scenario,
-    derived: &Derived,
-    commands: &mut Vec<Command>,
-) {
+fn controls_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         let mut requests = scenario.workload.requests_per_month as f64;
         ui.spacing_mut().slider_width = 240.0;
@@ -383,29 +378,9 @@ fn controls_ui(
             )
             .clicked()
         {
-            export_csv(scenario, &derived.curves, commands);
+            commands.push(Command::ExportCurvesCsv);
         }
     });
-}
-
-/// Asks where to save the curves and writes them atomically.
-fn export_csv(scenario: &Scenario, curves: &CostCurves, commands: &mut Vec<Command>) {
-    let suggested = format!("{}-cost-curves.csv", crate::app::slug(&scenario.name));
-    let Some(path) = rfd::FileDialog::new()
-        .set_title("Export curve data as CSV")
-        .add_filter("CSV", &["csv"])
-        .set_file_name(suggested)
-        .save_file()
-    else {
-        return;
-    };
-    match crate::presets::write_atomically(&path, curves.to_csv().as_bytes()) {
-        Ok(()) => commands.push(Command::Info(format!(
-            "Exported curve data to {}",
-            path.display()
-        ))),
-        Err(e) => commands.push(Command::Error(format!("Could not export curve data: {e}"))),
-    }
 }
 
 /// Maps costs and volumes to the chart's log-10 coordinates, in one place.

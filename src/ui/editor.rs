@@ -14,7 +14,7 @@ use egui::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::app::{Command, ViewId};
+use crate::command::{Command, ViewId};
 use crate::model::format::separate_thousands;
 use crate::model::runtime::INIT_SOURCE;
 use crate::model::scenario::{

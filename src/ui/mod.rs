@@ -9,6 +9,7 @@ pub mod scaling;
 pub mod stack;
 pub mod theme;
 pub mod tour;
+pub mod view;
 
 use egui::{Response, WidgetText};
 

@@ -13,7 +13,7 @@ use egui::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::format_usd;
 use crate::model::format::{self, clock, nice_step};

@@ -6,7 +6,7 @@ use egui::{
 };
 use serde::{Deserialize, Serialize};
 
-use crate::app::Command;
+use crate::command::Command;
 use crate::model::scenario::{HostingModel, LaunchType, PackageType, Scenario};
 use crate::model::stack::{Layer, Owner, StackVariant, owner, who_does_it, you_manage};
 use crate::ui::HoverTip;

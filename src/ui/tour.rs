@@ -1,7 +1,7 @@
 //! The guided tour: the lesson's story in steps, each setting the preset and the view that makes
 //! its point, with two or three sentences to read out.
 
-use crate::app::{Command, ViewId};
+use crate::command::{Command, ViewId};
 use crate::model::scenario::HostingModel;
 use crate::ui::HoverTip;
 use crate::ui::stack::StackMode;
@@ -172,18 +172,6 @@ pub fn tour_ui(ui: &mut egui::Ui, index: usize, theme: &Theme, commands: &mut Ve
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn every_step_names_a_built_in_preset() {
-        for step in STEPS {
-            assert!(
-                crate::presets::built_in(step.preset).is_some(),
-                "{} names {}",
-                step.title,
-                step.preset
-            );
-        }
-    }
 
     #[test]
     fn the_tour_visits_every_view() {

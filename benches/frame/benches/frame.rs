@@ -16,7 +16,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use egui::{Context, Event, Pos2, RawInput, Rect, Vec2, pos2, vec2};
-use serverless_explorer::app::{Command, ExplorerApp, Settings, StartOptions, ViewId};
+use serverless_explorer::app::{ExplorerApp, Settings, StartOptions};
+use serverless_explorer::command::{Command, ViewId};
 
 /// Untimed frames per subject before measuring: fonts, galley caches and layout settle.
 const WARMUP_FRAMES: u64 = 120;
@@ -146,10 +147,10 @@ fn app_subject(view: ViewId, size: Vec2, present: bool) -> Subject {
         _ => format!("app: {}", view.label()),
     };
     let draw = move |ui: &mut egui::Ui| {
-        if view == ViewId::Scaling && !app.settings.scaling.is_playing() {
+        if view == ViewId::Scaling && !app.settings.views.scaling.is_playing() {
             // Playback stops at the end of the timeline: start again, as a presenter would.
-            app.settings.scaling.set_time(0.0);
-            app.settings.scaling.playing = true;
+            app.settings.views.scaling.set_time(0.0);
+            app.settings.views.scaling.playing = true;
         }
         app.draw(ui);
     };
