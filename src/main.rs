@@ -179,6 +179,7 @@ fn run_window(cli: &Cli) -> ExitCode {
         view: cli.view,
         theme: cli.theme,
         present: cli.present,
+        compute_in_background: true,
         ..StartOptions::default()
     };
     let exit_code = std::sync::Arc::clone(&start.exit_code);

@@ -425,3 +425,44 @@ fn every_tour_step_names_a_built_in_preset() {
         );
     }
 }
+
+#[test]
+fn results_computed_in_the_background_follow_an_edit() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1440.0, 900.0))
+        .build_eframe(|cc| {
+            ExplorerApp::new(
+                cc,
+                StartOptions {
+                    fresh: true,
+                    compute_in_background: true,
+                    ..StartOptions::default()
+                },
+            )
+        });
+    harness.run();
+    let mut edited = harness.state().scenario.clone();
+    edited.workload.memory_mb = 3008;
+    harness
+        .state_mut()
+        .push_command(serverless_explorer::command::Command::SetScenario(
+            Box::new(edited.clone()),
+        ));
+    harness.step();
+    harness.step();
+    // The edit is in the scenario at once; its results arrive from the worker a little later.
+    assert_eq!(harness.state().scenario, edited);
+    let start = std::time::Instant::now();
+    while harness.state().is_updating() {
+        assert!(start.elapsed().as_secs() < 30, "results never arrived");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    let direct = serverless_explorer::derived::Derived::compute(&edited);
+    assert_eq!(harness.state().derived.scaling, direct.scaling);
+    assert_eq!(harness.state().derived.cold_start, direct.cold_start);
+    assert_eq!(
+        harness.state().derived.bills.lambda_bill.total_usd(),
+        direct.bills.lambda_bill.total_usd()
+    );
+}

@@ -1,0 +1,273 @@
+//! The bars around the views: the top bar (preset picker, File menu, undo and redo, view tabs,
+//! View menu, presentation and tour buttons, the banner) and the status bar.
+
+use super::explorer::ExplorerApp;
+use crate::command::{Command, ViewId};
+use crate::model::origin::Origin;
+use crate::model::scenario::HostingModel;
+use crate::presets;
+use crate::ui::HoverTip;
+use crate::ui::theme::{Theme, ThemeChoice};
+
+impl ExplorerApp {
+    /// The top bar: title, preset picker, file buttons, view tabs and theme.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "the top bar is one row of widgets in reading order"
+    )]
+    pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui, theme: &Theme) {
+        ui.horizontal_wrapped(|ui| {
+            if self.settings.presentation {
+                ui.label(
+                    egui::RichText::new(format!(
+                        "{}: {}",
+                        self.settings.view.label(),
+                        self.scenario.name
+                    ))
+                    .font(theme.font(26.0))
+                    .strong(),
+                );
+            } else {
+                // The window title already names the app; a narrow window keeps the room for tools.
+                if ui.ctx().content_rect().width() > 1500.0 {
+                    ui.label(
+                        egui::RichText::new("Serverless Explorer")
+                            .heading()
+                            .strong(),
+                    );
+                    ui.separator();
+                }
+                self.preset_picker_ui(ui);
+                if self.is_modified() {
+                    ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
+                        .hover_tip("The scenario differs from its preset or file");
+                }
+                self.file_menu_ui(ui);
+                let undo = ui
+                    .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
+                    .hover_tip("Undo the last change (Ctrl+Z)");
+                if undo.clicked() {
+                    self.commands.push(Command::Undo);
+                }
+                let redo = ui
+                    .add_enabled(!self.redo.is_empty(), egui::Button::new("Redo"))
+                    .hover_tip("Redo (Ctrl+Shift+Z)");
+                if redo.clicked() {
+                    self.commands.push(Command::Redo);
+                }
+            }
+            ui.separator();
+            for view in ViewId::ALL {
+                if ui
+                    .selectable_label(self.settings.view == view, view.label())
+                    .clicked()
+                {
+                    self.commands.push(Command::ShowView(view));
+                }
+            }
+            ui.separator();
+            if !self.settings.presentation {
+                ui.menu_button("View", |ui| {
+                    ui.label(egui::RichText::new("Theme").strong());
+                    for choice in ThemeChoice::ALL {
+                        ui.radio_value(&mut self.settings.theme, choice, choice.label());
+                    }
+                    ui.separator();
+                    ui.checkbox(&mut self.settings.show_editor, "Scenario editor");
+                    ui.label(
+                        egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
+                            .color(theme.weak_text),
+                    );
+                    if ui.button("Keyboard shortcuts").hover_tip("F1").clicked() {
+                        self.commands.push(Command::ToggleHelp);
+                        ui.close();
+                    }
+                });
+            }
+            let present = if self.settings.presentation {
+                "Leave presentation"
+            } else {
+                "Present"
+            };
+            if ui
+                .button(present)
+                .hover_tip("Presentation mode: large type, projector theme, editor hidden (F5)")
+                .clicked()
+            {
+                self.commands.push(Command::TogglePresentation);
+            }
+            if self.tour.is_none()
+                && ui
+                    .button("Guided tour")
+                    .hover_tip(
+                        "Walk through the lesson step by step (the left and right arrow keys move)",
+                    )
+                    .clicked()
+            {
+                self.commands.push(Command::TourStep(0));
+            }
+        });
+        if let Some(banner) = self.banner.clone() {
+            let color = if banner.error {
+                theme.dropped
+            } else {
+                theme.model(HostingModel::Containers)
+            };
+            ui.horizontal(|ui| {
+                ui.label(egui::RichText::new(&banner.text).color(color).strong());
+                if ui.small_button("Dismiss").clicked() {
+                    self.banner = None;
+                }
+            });
+        }
+    }
+
+    pub(super) fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
+        ui.menu_button("File", |ui| {
+            let items: [(&str, &str, Command); 10] = [
+                ("Open…", "Ctrl+O", Command::OpenDialog),
+                ("Save", "Ctrl+S", Command::Save),
+                ("Save as…", "Ctrl+Shift+S", Command::SaveAsDialog),
+                (
+                    "Revert to preset",
+                    "Undo every change since it was opened",
+                    Command::Revert,
+                ),
+                (
+                    "Export view as PNG…",
+                    "The current view at 2× (Ctrl+E)",
+                    Command::ExportViewDialog,
+                ),
+                (
+                    "Export window as PNG…",
+                    "The whole window as on screen",
+                    Command::ExportWindowDialog,
+                ),
+                (
+                    "Copy image",
+                    "The current view at 2×, to the clipboard",
+                    Command::CopyImage,
+                ),
+                (
+                    "Copy preset",
+                    "The scenario as RON text, to share",
+                    Command::CopyPreset,
+                ),
+                (
+                    "Paste preset",
+                    "Open RON text from the clipboard (or press Ctrl+V)",
+                    Command::PastePreset,
+                ),
+                ("Keyboard shortcuts", "F1", Command::ToggleHelp),
+            ];
+            for (label, hint, command) in items {
+                let enabled = !matches!(command, Command::Revert) || self.is_modified();
+                if ui
+                    .add_enabled(enabled, egui::Button::new(label))
+                    .hover_tip(hint)
+                    .clicked()
+                {
+                    self.commands.push(command);
+                    ui.close();
+                }
+                if label == "Open…" {
+                    self.recent_menu_ui(ui);
+                }
+            }
+        });
+    }
+
+    /// The "Open recent" submenu: files opened or saved lately, and a way to forget them.
+    pub(super) fn recent_menu_ui(&mut self, ui: &mut egui::Ui) {
+        if self.settings.recent.is_empty() {
+            ui.add_enabled(false, egui::Button::new("Open recent"))
+                .on_disabled_hover_text("Preset files you open or save will be listed here");
+            return;
+        }
+        ui.menu_button("Open recent", |ui| {
+            let mut chosen = None;
+            for path in &self.settings.recent {
+                let name = path.file_name().map_or_else(
+                    || path.display().to_string(),
+                    |n| n.to_string_lossy().into(),
+                );
+                if ui
+                    .button(name)
+                    .hover_tip(path.display().to_string())
+                    .clicked()
+                {
+                    chosen = Some(path.clone());
+                }
+            }
+            ui.separator();
+            if ui
+                .button("Clear recent files")
+                .hover_tip("Forget this list (the files themselves are not touched)")
+                .clicked()
+            {
+                self.settings.recent.clear();
+                ui.close();
+            }
+            if let Some(path) = chosen {
+                self.open_recent(&path);
+                ui.close();
+            }
+        });
+    }
+
+    pub(super) fn preset_picker_ui(&mut self, ui: &mut egui::Ui) {
+        let current = self.scenario.name.clone();
+        egui::ComboBox::from_label("Preset")
+            .selected_text(current)
+            .width(230.0)
+            .show_ui(ui, |ui| {
+                for (builtin, scenario) in presets::all_built_ins() {
+                    let selected = self.origin == Origin::BuiltIn(builtin.id.to_owned());
+                    if ui
+                        .selectable_label(selected, &scenario.name)
+                        .hover_tip(&scenario.description)
+                        .clicked()
+                    {
+                        self.commands.push(Command::Load(
+                            Box::new(scenario),
+                            Origin::BuiltIn(builtin.id.to_owned()),
+                        ));
+                    }
+                }
+            });
+    }
+
+    /// The status bar: where the scenario and its rates come from.
+    pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui, theme: &Theme) {
+        ui.horizontal_wrapped(|ui| {
+            // The file name only: the full path is long and differs from machine to machine.
+            let short = match &self.origin {
+                Origin::File(path) => path.file_name().map_or_else(
+                    || self.origin.to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                ),
+                other => other.to_string(),
+            };
+            ui.label(egui::RichText::new(format!("Scenario: {short}")).color(theme.weak_text))
+                .hover_tip(self.origin.to_string());
+            ui.separator();
+            ui.label(
+                egui::RichText::new(format!("Rates as of {}", self.scenario.rates.as_of))
+                    .color(theme.weak_text),
+            )
+            .hover_tip(&self.scenario.rates.source);
+            ui.separator();
+            ui.label(
+                egui::RichText::new("Prices: USD, AWS us-east-1, on-demand").color(theme.weak_text),
+            );
+            if self.is_updating() {
+                ui.separator();
+                ui.label(egui::RichText::new("Updating results…").color(theme.weak_text))
+                    .hover_tip(
+                        "The views show the results of the scenario as it was a moment ago \
+                         until the new ones are computed",
+                    );
+            }
+        });
+    }
+}

@@ -1,0 +1,18 @@
+//! The window: an eframe app that holds the scenario and the results shown for it, draws the
+//! bars, the editor and the current view, applies the commands pushed during a frame, and
+//! persists settings between runs. Each file adds one part of [`ExplorerApp`]'s behaviour.
+
+mod bars;
+mod commands;
+mod explorer;
+mod exports;
+mod files;
+mod frame;
+mod keys;
+mod results;
+mod screenshot;
+mod settings;
+mod windows;
+
+pub use explorer::{Banner, ExplorerApp, Pending};
+pub use settings::{RECENT_FILES, Settings, StartOptions};
