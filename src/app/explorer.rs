@@ -170,7 +170,7 @@ impl ExplorerApp {
 
     /// Computes results on a thread of their own from now on; if none can start, the window
     /// keeps computing them in the frame, and says so in the log.
-    fn compute_in_background(&mut self, ctx: &egui::Context) {
+    pub fn compute_in_background(&mut self, ctx: &egui::Context) {
         let repaint = ctx.clone();
         let seed = (self.derived_inputs.clone(), self.derived.clone());
         match Worker::spawn(seed, move || repaint.request_repaint()) {
