@@ -75,7 +75,6 @@ impl Default for Scenario {
 }
 
 impl Scenario {
-
     /// The month's average request rate, requests per second.
     pub fn average_rps(&self) -> f64 {
         self.workload.requests_per_month as f64 / SECONDS_PER_MONTH
