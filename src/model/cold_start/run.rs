@@ -51,6 +51,21 @@ pub struct ColdStartRun {
 impl ColdStartRun {
     /// Simulates the scenario: request by request up to [`EXACT_MAX_REQUESTS`] expected requests,
     /// in aggregate above.
+    ///
+    /// It reads these fields of the scenario (directly or through `InitPhases::of`), and no
+    /// others, so an edit of any other field needs no new cold-start simulation:
+    ///
+    /// - `traffic`;
+    /// - `workload.avg_duration_ms`, `workload.memory_mb` (the first run's extra time) and
+    ///   `workload.architecture` (the runtime's init time);
+    /// - `lambda.account_concurrency_limit`, `lambda.reserved_concurrency`,
+    ///   `lambda.provisioned_concurrency`;
+    /// - `cold_start.runtime`, `package_type`, `environment_ms`, `package_size_mb`,
+    ///   `extensions_init_ms`, `function_init_ms`, `snapstart`, `snapstart_restore_ms`,
+    ///   `first_invoke_extra_ms_at_1gb`, `idle_reclaim_min` and `seed`.
+    ///
+    /// It reads no price and no billing setting (`lambda.init_billed` included): billed INIT
+    /// comes out as time (`LatencySummary::billed_init_s`), not money.
     pub fn simulate(s: &Scenario) -> Self {
         let method = if expected_requests(&s.traffic) <= EXACT_MAX_REQUESTS {
             Method::Exact
@@ -592,5 +607,23 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn prices_and_billing_settings_do_not_change_the_run() {
+        let s = Scenario::default();
+        let mut other = s.clone();
+        other.rates.lambda_request_usd_per_million *= 3.0;
+        other.rates.lambda_x86_64.provisioned_usd_per_gb_s *= 2.0;
+        other.rates.free_gb_s = 0.0;
+        other.lambda.init_billed = !s.lambda.init_billed;
+        other.lambda.free_tier = !s.lambda.free_tier;
+        other.lambda.cold_start_ratio = Some(0.5);
+        other.lambda.provisioned_hours_per_month = 100.0;
+        other.workload.requests_per_month *= 10;
+        other.workload.ephemeral_storage_mb = 4096;
+        other.vm.hourly_usd *= 2.0;
+        other.on_prem.server_price_usd *= 2.0;
+        assert_eq!(ColdStartRun::simulate(&s), ColdStartRun::simulate(&other));
     }
 }

@@ -6,8 +6,7 @@ use super::bill::{Bill, LineItem};
 use super::front_door::AlbCost;
 use super::money::{format_quantity, format_rate};
 use crate::model::scenario::{
-    Architecture, HOURS_PER_MONTH, HostingModel, LaunchType, Orchestrator, SECONDS_PER_MONTH,
-    Scenario,
+    HOURS_PER_MONTH, HostingModel, LaunchType, Orchestrator, SECONDS_PER_MONTH, Scenario,
 };
 use crate::model::sizing;
 
@@ -77,15 +76,6 @@ impl VmCost {
     }
 }
 
-/// Fargate's (USD per vCPU-hour, USD per GB-hour) for the tasks' architecture.
-fn fargate_rates(s: &Scenario) -> (f64, f64) {
-    let r = &s.rates;
-    match s.containers.architecture {
-        Architecture::X86_64 => (r.fargate_x86_64_vcpu_hour_usd, r.fargate_x86_64_gb_hour_usd),
-        Architecture::Arm64 => (r.fargate_arm64_vcpu_hour_usd, r.fargate_arm64_gb_hour_usd),
-    }
-}
-
 /// The container bill's quantities and unrounded amounts.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub(super) struct ContainerCost {
@@ -105,7 +95,7 @@ impl ContainerCost {
         let r = &s.rates;
         let avg_rps = requests.max(0.0) / SECONDS_PER_MONTH;
         let tasks = sizing::tasks_for(s, avg_rps);
-        let (vcpu_rate, gb_rate) = fargate_rates(s);
+        let (vcpu_rate, gb_rate) = r.fargate(c.architecture);
         let task_hours = f64::from(tasks) * HOURS_PER_MONTH;
         let (nodes, vcpu_usd, memory_usd, nodes_usd) = match c.launch_type {
             LaunchType::Fargate => (
@@ -154,7 +144,7 @@ impl ContainerCost {
         let mut lines = Vec::new();
         match c.launch_type {
             LaunchType::Fargate => {
-                let (vcpu_rate, gb_rate) = fargate_rates(s);
+                let (vcpu_rate, gb_rate) = r.fargate(c.architecture);
                 let arch = c.architecture.label();
                 lines.push(LineItem::new(
                     "Fargate vCPU",
@@ -234,6 +224,7 @@ impl ContainerCost {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::scenario::Architecture;
 
     /// The two fleets' bills at the scenario's own volume.
     struct Bills {

@@ -5,7 +5,8 @@
 use std::collections::VecDeque;
 
 use super::step::{TIME_EPS_S, Tick, serve};
-use crate::model::scenario::{Architecture, LaunchType, Scenario};
+use super::usage::Usage;
+use crate::model::scenario::{LaunchType, Scenario};
 use crate::model::sizing;
 
 /// A fleet of units scaled by a target-tracking policy: EC2 instances, or container tasks
@@ -20,8 +21,6 @@ pub(super) struct Fleet {
     scale_in_cooldown_s: f64,
     /// Units wanted for a demand rate.
     desired_for: fn(&Scenario, f64) -> u32,
-    /// Price of one running or starting unit, USD per second (0 when nodes are billed instead).
-    unit_usd_per_s: f64,
     serving: u32,
     /// Units starting, as (serving at, count), in launch order.
     starting: VecDeque<(f64, u32)>,
@@ -40,7 +39,6 @@ pub(super) struct Fleet {
 struct NodePool {
     tasks_per_node: u32,
     boot_s: f64,
-    usd_per_s: f64,
     ready: u32,
     /// Nodes booting, as (ready at, count), in launch order.
     booting: VecDeque<(f64, u32)>,
@@ -111,7 +109,6 @@ impl Fleet {
             metric_period_s: vm.metric_period_s,
             scale_in_cooldown_s: vm.scale_in_cooldown_s,
             desired_for: sizing::vm_instances_for,
-            unit_usd_per_s: vm.hourly_usd / 3600.0,
             serving: sizing::vm_instances_for(s, rps),
             starting: VecDeque::new(),
             starting_total: 0,
@@ -127,32 +124,15 @@ impl Fleet {
     pub(super) fn containers(s: &Scenario, rps: f64, t_s: f64) -> Self {
         let c = &s.containers;
         let tasks = sizing::tasks_for(s, rps);
-        let (unit_usd_per_s, nodes) = match c.launch_type {
-            LaunchType::Fargate => {
-                let (vcpu_hour, gb_hour) = match c.architecture {
-                    Architecture::X86_64 => (
-                        s.rates.fargate_x86_64_vcpu_hour_usd,
-                        s.rates.fargate_x86_64_gb_hour_usd,
-                    ),
-                    Architecture::Arm64 => (
-                        s.rates.fargate_arm64_vcpu_hour_usd,
-                        s.rates.fargate_arm64_gb_hour_usd,
-                    ),
-                };
-                let hourly = c.task_vcpu * vcpu_hour + c.task_memory_gb * gb_hour;
-                (hourly / 3600.0, None)
-            }
-            LaunchType::Ec2 => (
-                0.0,
-                Some(NodePool {
-                    tasks_per_node: c.tasks_per_node.max(1),
-                    boot_s: c.node_boot_s,
-                    usd_per_s: c.node_hourly_usd / 3600.0,
-                    ready: sizing::nodes_for_tasks(s, tasks),
-                    booting: VecDeque::new(),
-                    booting_total: 0,
-                }),
-            ),
+        let nodes = match c.launch_type {
+            LaunchType::Fargate => None,
+            LaunchType::Ec2 => Some(NodePool {
+                tasks_per_node: c.tasks_per_node.max(1),
+                boot_s: c.node_boot_s,
+                ready: sizing::nodes_for_tasks(s, tasks),
+                booting: VecDeque::new(),
+                booting_total: 0,
+            }),
         };
         Self {
             unit_rps: c.rps_per_task,
@@ -160,7 +140,6 @@ impl Fleet {
             metric_period_s: c.metric_period_s,
             scale_in_cooldown_s: c.scale_in_cooldown_s,
             desired_for: sizing::tasks_for,
-            unit_usd_per_s,
             serving: tasks,
             starting: VecDeque::new(),
             starting_total: 0,
@@ -213,10 +192,10 @@ impl Fleet {
         let served = serve(offered, capacity_rps, dt_s);
         self.window_requests += offered;
         let units_paid = f64::from(self.serving + self.starting_total);
-        let nodes_usd_per_s = self
+        let nodes_paid = self
             .nodes
             .as_ref()
-            .map_or(0.0, |n| f64::from(n.ready + n.booting_total) * n.usd_per_s);
+            .map_or(0.0, |n| f64::from(n.ready + n.booting_total));
         Tick {
             capacity_rps,
             paid_capacity_rps: capacity_rps,
@@ -224,7 +203,11 @@ impl Fleet {
             serving_units: f64::from(self.serving),
             served,
             idle: capacity_rps * dt_s - served,
-            cost_usd: (units_paid * self.unit_usd_per_s + nodes_usd_per_s) * dt_s,
+            usage: Usage {
+                unit_s: units_paid * dt_s,
+                node_s: nodes_paid * dt_s,
+                ..Usage::default()
+            },
         }
     }
 

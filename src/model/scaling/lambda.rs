@@ -5,6 +5,7 @@
 use std::collections::VecDeque;
 
 use super::step::{TIME_EPS_S, Tick, serve, whole_units};
+use super::usage::Usage;
 use crate::model::runtime::InitPhases;
 use crate::model::scenario::{ScalingRules, Scenario};
 
@@ -16,20 +17,6 @@ pub const LAMBDA_REFILL_PER_S: f64 = 100.0;
 
 /// Lambda 2022 rules: environments added per minute after the initial burst.
 pub const LAMBDA_2022_PER_MIN: f64 = 500.0;
-
-/// Lambda prices and sizes that one step's cost needs.
-#[derive(Clone, Debug)]
-struct LambdaPrices {
-    request_usd: f64,
-    gb_s_usd: f64,
-    provisioned_gb_s_usd: f64,
-    provisioned_duration_gb_s_usd: f64,
-    memory_gb: f64,
-    /// Ephemeral storage price per GB-s of function time (only the part above 512 MB).
-    ephemeral_usd_per_s: f64,
-    /// Billed INIT per new environment, s (0 when INIT is not billed).
-    billed_init_s: f64,
-}
 
 /// Lambda execution environments of one function.
 #[derive(Clone, Debug)]
@@ -54,7 +41,9 @@ pub(super) struct LambdaSim {
     /// (t, busy), so its front is the window's maximum.
     busy_window: VecDeque<(f64, f64)>,
     idle_reclaim_s: f64,
-    prices: LambdaPrices,
+    memory_gb: f64,
+    /// Init Duration of one new environment (what INIT billing bills), s.
+    billed_init_s: f64,
 }
 
 impl LambdaSim {
@@ -68,23 +57,6 @@ impl LambdaSim {
         let provisioned = f64::from(l.provisioned_concurrency).min(max_envs);
         let warm = provisioned.max(whole_units(rps * duration_s)).min(max_envs);
         let phases = InitPhases::of(s);
-        let rates = s.rates.lambda(s.workload.architecture);
-        let memory_gb = s.memory_gb();
-        let extra_storage_gb =
-            f64::from(s.workload.ephemeral_storage_mb.saturating_sub(512)) / 1024.0;
-        let prices = LambdaPrices {
-            request_usd: s.rates.lambda_request_usd_per_million / 1e6,
-            gb_s_usd: rates.duration_tiers.first().map_or(0.0, |t| t.usd_per_unit),
-            provisioned_gb_s_usd: rates.provisioned_usd_per_gb_s,
-            provisioned_duration_gb_s_usd: rates.provisioned_duration_usd_per_gb_s,
-            memory_gb,
-            ephemeral_usd_per_s: extra_storage_gb * s.rates.ephemeral_usd_per_gb_s,
-            billed_init_s: if l.init_billed {
-                phases.billed_init_ms() / 1000.0
-            } else {
-                0.0
-            },
-        };
         let burst_2022 = f64::from(l.burst_2022);
         Self {
             duration_s,
@@ -100,7 +72,8 @@ impl LambdaSim {
             ceiling_2022: burst_2022.max(warm),
             busy_window: VecDeque::from([(f64::NEG_INFINITY, warm)]),
             idle_reclaim_s: s.cold_start.idle_reclaim_min * 60.0,
-            prices,
+            memory_gb: s.memory_gb(),
+            billed_init_s: phases.billed_init_ms() / 1000.0,
         }
     }
 
@@ -146,15 +119,16 @@ impl LambdaSim {
         let served = serve(offered, capacity_rps, dt_s);
         self.reclaim(t_s, served / dt_s);
 
-        let p = &self.prices;
         let by_provisioned = served.min(self.provisioned_rps() * dt_s);
-        let function_s = served * self.duration_s;
-        let cost_usd = served * p.request_usd
-            + (served - by_provisioned) * self.duration_s * p.memory_gb * p.gb_s_usd
-            + by_provisioned * self.duration_s * p.memory_gb * p.provisioned_duration_gb_s_usd
-            + self.provisioned * p.memory_gb * dt_s * p.provisioned_gb_s_usd
-            + new * p.billed_init_s * p.memory_gb * p.gb_s_usd
-            + function_s * p.ephemeral_usd_per_s;
+        let usage = Usage {
+            requests: served,
+            on_demand_gb_s: (served - by_provisioned) * self.duration_s * self.memory_gb,
+            provisioned_duration_gb_s: by_provisioned * self.duration_s * self.memory_gb,
+            provisioned_gb_s: self.provisioned * self.memory_gb * dt_s,
+            init_gb_s: new * self.billed_init_s * self.memory_gb,
+            function_s: served * self.duration_s,
+            ..Usage::default()
+        };
         Tick {
             capacity_rps,
             paid_capacity_rps: self.provisioned_rps(),
@@ -162,7 +136,7 @@ impl LambdaSim {
             serving_units: self.warm,
             served,
             idle: self.provisioned_rps() * dt_s - by_provisioned,
-            cost_usd,
+            usage,
         }
     }
 

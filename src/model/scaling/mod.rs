@@ -3,7 +3,9 @@
 //! group, container tasks and Lambda environments, stepped in fixed simulated time.
 //!
 //! `run` steps the `simulator`, which steps one model each in `lambda`, `fleets` and `on_prem`
-//! (sharing `step`); the `recorder` turns steps into `samples`; `highlights` reads a finished run.
+//! (sharing `step`); the `recorder` turns steps into `samples`, which count each model's `usage`;
+//! `pricing` turns usage into cost in a separate pass, so a changed price needs no new
+//! simulation; `highlights` reads a finished run.
 //! Everything is used through this module's paths (`model::scaling::ScalingRun`, …).
 
 #[cfg(test)]
@@ -13,6 +15,7 @@ mod highlights;
 mod lambda;
 mod on_prem;
 mod per_model;
+mod pricing;
 #[cfg(test)]
 mod properties;
 mod recorder;
@@ -20,6 +23,7 @@ mod run;
 mod samples;
 mod simulator;
 mod step;
+mod usage;
 
 pub use highlights::{Growth, Shortfall};
 pub use lambda::{LAMBDA_2022_PER_MIN, LAMBDA_BURST_ENVIRONMENTS, LAMBDA_REFILL_PER_S};
@@ -28,6 +32,7 @@ pub use run::{DT_S, MAX_SAMPLES, ScalingRun};
 pub use samples::{ModelRun, ModelSummary, Sample};
 pub use simulator::Simulator;
 pub use step::rps_per_unit;
+pub use usage::Usage;
 
 /// Every simplification the simulation makes, for the app to show.
 pub const ASSUMPTIONS: &[&str] = &[

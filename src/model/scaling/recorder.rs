@@ -116,7 +116,8 @@ impl Recorder {
             } else {
                 0.0
             },
-            cost_usd: self.last.cumulative_cost_usd,
+            // Filled in by pricing, from the last sample's usage.
+            cost_usd: 0.0,
         };
         ModelRun {
             samples: self.samples,

@@ -2,6 +2,7 @@
 //! each model's decimated samples and summary, and the sample under the playhead.
 
 use super::per_model::PerModel;
+use super::pricing::UsagePrices;
 use super::recorder::Recorder;
 use super::samples::{ModelRun, ModelSummary, Sample};
 use super::simulator::Simulator;
@@ -34,11 +35,45 @@ pub struct ScalingRun {
 }
 
 impl ScalingRun {
-    /// Simulates the scenario's whole traffic timeline in steps of [`DT_S`].
+    /// Simulates the scenario's whole traffic timeline in steps of [`DT_S`] and prices it: the
+    /// same as [`Self::simulate_unpriced`] followed by [`Self::price`].
     ///
     /// A scenario that passed `Scenario::validate` always has usable traffic; if the traffic is
     /// refused anyway, the run has no samples, zero summaries and `traffic_error` set.
     pub fn simulate(s: &Scenario) -> Self {
+        let mut run = Self::simulate_unpriced(s);
+        run.price(s);
+        run
+    }
+
+    /// Simulates the scenario's whole traffic timeline in steps of [`DT_S`] without pricing it:
+    /// every sample counts its `Usage`, and every cost
+    /// (`Sample::cumulative_cost_usd`, `ModelSummary::cost_usd`) is 0 until [`Self::price`].
+    ///
+    /// It reads these fields of the scenario (directly or through `InitPhases::of` and `sizing`),
+    /// and no others, so an edit of any other field needs no new simulation:
+    ///
+    /// - `traffic`;
+    /// - `workload.avg_duration_ms`, `workload.memory_mb` (Lambda's GB-s), `workload.architecture`
+    ///   (the runtime's init time), `workload.requests_per_month` and `workload.peak_to_average`
+    ///   (the on-premises servers bought);
+    /// - `lambda.account_concurrency_limit`, `lambda.reserved_concurrency`,
+    ///   `lambda.provisioned_concurrency`, `lambda.scaling_rules`, `lambda.burst_2022`;
+    /// - `cold_start.runtime`, `package_type`, `environment_ms`, `package_size_mb`,
+    ///   `extensions_init_ms`, `function_init_ms`, `snapstart`, `snapstart_restore_ms` and
+    ///   `idle_reclaim_min` (`InitPhases::of` also reads `first_invoke_extra_ms_at_1gb`, for a time
+    ///   this simulation does not use);
+    /// - `vm.rps_per_instance`, `target_utilisation`, `min_instances`, `max_instances`, `boot_s`,
+    ///   `app_start_s`, `health_check_s`, `metric_period_s`, `scale_in_cooldown_s`;
+    /// - `containers.rps_per_task`, `target_utilisation`, `min_tasks`, `max_tasks`,
+    ///   `task_start_s`, `metric_period_s`, `scale_in_cooldown_s`, `launch_type`,
+    ///   `tasks_per_node`, `node_boot_s`;
+    /// - `on_prem.rps_per_server`, `on_prem.min_servers`.
+    ///
+    /// It reads no price: nothing of `rates`, `vm.hourly_usd`, `containers.node_hourly_usd`, the
+    /// Fargate task size, the on-premises money fields, `workload.ephemeral_storage_mb` or
+    /// `lambda.init_billed` (those are [`Self::price`]'s).
+    pub fn simulate_unpriced(s: &Scenario) -> Self {
         let mut sim = match Simulator::new(s) {
             Ok(sim) => sim,
             Err(error) => {
@@ -78,6 +113,32 @@ impl ScalingRun {
         }
     }
 
+    /// Fills in every sample's `cumulative_cost_usd` and every summary's `cost_usd` from the
+    /// usage the simulation counted, at `s`'s prices; earlier costs are replaced. One pass over
+    /// the samples, so a changed price re-prices a run without simulating it again.
+    ///
+    /// Reads only the prices: `rates.lambda_request_usd_per_million`; the first duration tier,
+    /// `provisioned_usd_per_gb_s` and `provisioned_duration_usd_per_gb_s` of
+    /// `rates.lambda_x86_64` or `rates.lambda_arm64` (chosen by `workload.architecture`);
+    /// `rates.ephemeral_usd_per_gb_s` with `workload.ephemeral_storage_mb`; `lambda.init_billed`;
+    /// `vm.hourly_usd`; `containers.launch_type`, then on Fargate `containers.architecture`,
+    /// `task_vcpu`, `task_memory_gb` and the `rates.fargate_*` prices, on EC2
+    /// `containers.node_hourly_usd`; and `on_prem.server_price_usd`, `amortisation_months`,
+    /// `power_watts`, `pue`, `electricity_usd_per_kwh`, `rack_units_per_server`,
+    /// `colo_usd_per_u_month`, `admin_fte_per_server`, `admin_usd_per_year`.
+    pub fn price(&mut self, s: &Scenario) {
+        let prices = UsagePrices::of(s);
+        for model in HostingModel::ALL {
+            let prices = prices.get(model);
+            let run = self.models.get_mut(model);
+            for sample in &mut run.samples {
+                sample.cumulative_cost_usd = prices.cost_usd(&sample.usage);
+            }
+            // The last sample ends the timeline, so its usage is the run's.
+            run.summary.cost_usd = run.samples.last().map_or(0.0, |x| x.cumulative_cost_usd);
+        }
+    }
+
     /// One model's samples and summary.
     pub fn model(&self, model: HostingModel) -> &ModelRun {
         self.models.get(model)
@@ -100,6 +161,7 @@ impl ScalingRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::scenario::{Architecture, LaunchType};
     use crate::model::traffic::{ShapeParams, TrafficShape};
 
     #[test]
@@ -206,6 +268,106 @@ mod tests {
             ] {
                 assert!(json[key].get(field).is_some(), "{key}.{field}");
             }
+        }
+    }
+
+    /// The default scenario with every priced part of the simulation in use: provisioned
+    /// concurrency, ephemeral storage above 512 MB and billed INIT; once with containers on
+    /// Fargate, once on EC2 nodes.
+    fn priced_everywhere() -> [Scenario; 2] {
+        let mut s = Scenario::default();
+        s.lambda.provisioned_concurrency = 50;
+        s.workload.ephemeral_storage_mb = 2048;
+        s.lambda.init_billed = true;
+        let mut on_nodes = s.clone();
+        on_nodes.containers.launch_type = LaunchType::Ec2;
+        [s, on_nodes]
+    }
+
+    /// The run with every cost set to 0, to compare everything else.
+    fn without_costs(run: &ScalingRun) -> ScalingRun {
+        let mut run = run.clone();
+        for model in HostingModel::ALL {
+            let model_run = run.models.get_mut(model);
+            model_run.summary.cost_usd = 0.0;
+            for x in &mut model_run.samples {
+                x.cumulative_cost_usd = 0.0;
+            }
+        }
+        run
+    }
+
+    #[test]
+    fn simulating_is_an_unpriced_run_then_pricing() {
+        for s in priced_everywhere() {
+            let unpriced = ScalingRun::simulate_unpriced(&s);
+            assert_eq!(without_costs(&unpriced), unpriced, "unpriced costs are 0");
+            let mut priced = unpriced.clone();
+            priced.price(&s);
+            assert_eq!(priced, ScalingRun::simulate(&s));
+            for model in HostingModel::ALL {
+                let run = priced.model(model);
+                assert!(run.summary.cost_usd > 0.0, "{model:?}");
+                let last = run.samples.last().unwrap();
+                assert_eq!(run.summary.cost_usd, last.cumulative_cost_usd);
+            }
+        }
+    }
+
+    #[test]
+    fn repricing_changes_the_costs_and_nothing_else() {
+        for s in priced_everywhere() {
+            // Every price the run uses, changed.
+            let mut dear = s.clone();
+            let r = &mut dear.rates;
+            r.lambda_request_usd_per_million *= 3.0;
+            for tier in &mut r.lambda_x86_64.duration_tiers {
+                tier.usd_per_unit *= 2.0;
+            }
+            r.lambda_x86_64.provisioned_usd_per_gb_s *= 2.0;
+            r.lambda_x86_64.provisioned_duration_usd_per_gb_s *= 2.0;
+            r.ephemeral_usd_per_gb_s *= 2.0;
+            r.fargate_arm64_vcpu_hour_usd *= 2.0;
+            r.fargate_arm64_gb_hour_usd *= 2.0;
+            dear.workload.ephemeral_storage_mb = 4096;
+            dear.lambda.init_billed = false;
+            dear.vm.hourly_usd *= 2.0;
+            let c = &mut dear.containers;
+            c.architecture = Architecture::Arm64;
+            c.task_vcpu = 1.0;
+            c.task_memory_gb = 4.0;
+            c.node_hourly_usd *= 2.0;
+            let op = &mut dear.on_prem;
+            op.server_price_usd *= 2.0;
+            op.amortisation_months = 60.0;
+            op.power_watts *= 2.0;
+            op.pue = 2.0;
+            op.electricity_usd_per_kwh *= 2.0;
+            op.rack_units_per_server = 4;
+            op.colo_usd_per_u_month *= 2.0;
+            op.admin_fte_per_server *= 2.0;
+            op.admin_usd_per_year *= 2.0;
+
+            let run = ScalingRun::simulate(&s);
+            let mut repriced = run.clone();
+            repriced.price(&dear);
+            // The simulation reads none of these, so re-pricing is all a price edit needs.
+            assert_eq!(repriced, ScalingRun::simulate(&dear));
+            assert_eq!(without_costs(&repriced), without_costs(&run));
+            for model in HostingModel::ALL {
+                let (before, after) = (run.model(model), repriced.model(model));
+                assert_ne!(before.summary.cost_usd, after.summary.cost_usd, "{model:?}");
+                let changed = before
+                    .samples
+                    .iter()
+                    .zip(&after.samples)
+                    .filter(|(a, b)| a.cumulative_cost_usd != b.cumulative_cost_usd)
+                    .count();
+                assert!(changed > before.samples.len() / 2, "{model:?}");
+            }
+            // Pricing again at the old prices gives the old run back exactly.
+            repriced.price(&s);
+            assert_eq!(repriced, run);
         }
     }
 }

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use super::usage::Usage;
+
 /// One model's state at `t_s`. Rates are averages over the interval that ends at `t_s` (one step,
 /// or several when samples are decimated), counts are at `t_s`, totals are since the start.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
@@ -29,8 +31,11 @@ pub struct Sample {
     pub cumulative_served: f64,
     /// Requests dropped since the start.
     pub cumulative_dropped: f64,
-    /// Cost since the start, USD.
+    /// Cost since the start, USD: the price of `usage`, filled in by `ScalingRun::price` (0 in an
+    /// unpriced run and in the `Simulator`'s samples).
     pub cumulative_cost_usd: f64,
+    /// What the model used since the start, in the quantities its cost is linear in.
+    pub usage: Usage,
 }
 
 /// One model's results over the whole timeline (every step counted).
@@ -50,7 +55,8 @@ pub struct ModelSummary {
     pub catch_up_s: Option<f64>,
     /// Share of paid capacity left unused, 0..=1 (Lambda: idle provisioned concurrency only).
     pub idle_capacity_share: f64,
-    /// Cost over the timeline, USD (compute only, see `scaling::ASSUMPTIONS`).
+    /// Cost over the timeline, USD (compute only, see `scaling::ASSUMPTIONS`); 0 until the run is
+    /// priced.
     pub cost_usd: f64,
 }
 

@@ -80,7 +80,8 @@ impl Simulator {
         &self.latest
     }
 
-    /// Advances every model by `dt_s` of simulated time and returns their samples for that step.
+    /// Advances every model by `dt_s` of simulated time and returns their samples for that step,
+    /// unpriced: their usage is counted, their cost left at 0.
     /// Past the last traffic point the last rate holds. A `dt_s` that is not a positive finite
     /// number changes nothing.
     pub fn step(&mut self, dt_s: f64) -> &PerModel<Sample> {
@@ -111,7 +112,8 @@ impl Simulator {
                 idle_rps: tick.idle / dt_s,
                 cumulative_served: latest.cumulative_served + tick.served,
                 cumulative_dropped: latest.cumulative_dropped + dropped,
-                cumulative_cost_usd: latest.cumulative_cost_usd + tick.cost_usd,
+                cumulative_cost_usd: 0.0,
+                usage: latest.usage + tick.usage,
             };
         }
         &self.latest

@@ -1,6 +1,7 @@
 //! One step of one model: what it reports (capacity, units, requests served, idle capacity),
 //! how capacity serves the offered requests, and what one unit serves.
 
+use super::usage::Usage;
 use crate::model::scenario::{HostingModel, Scenario};
 
 /// Tolerance for comparing simulated times that are sums of steps.
@@ -29,7 +30,8 @@ pub(super) struct Tick {
     pub(super) served: f64,
     /// Paid capacity left unused in the step, in requests.
     pub(super) idle: f64,
-    pub(super) cost_usd: f64,
+    /// What the model used in the step.
+    pub(super) usage: Usage,
 }
 
 /// Requests served in a step: the offered ones, up to what the capacity allows.

@@ -178,6 +178,20 @@ impl Rates {
             Architecture::Arm64 => &self.lambda_arm64,
         }
     }
+
+    /// Fargate's (USD per vCPU-hour, USD per GB-hour) for tasks of one architecture.
+    pub fn fargate(&self, architecture: Architecture) -> (f64, f64) {
+        match architecture {
+            Architecture::X86_64 => (
+                self.fargate_x86_64_vcpu_hour_usd,
+                self.fargate_x86_64_gb_hour_usd,
+            ),
+            Architecture::Arm64 => (
+                self.fargate_arm64_vcpu_hour_usd,
+                self.fargate_arm64_gb_hour_usd,
+            ),
+        }
+    }
 }
 
 #[cfg(test)]
