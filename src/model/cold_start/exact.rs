@@ -1,0 +1,321 @@
+//! The exact method: every request simulated one by one, from arrival to response, with the
+//! environments it finds free, creates or throttles against the concurrency limit; it records
+//! the latencies and the timeline window.
+
+use std::cmp::Ordering;
+use std::collections::{BinaryHeap, VecDeque};
+
+use super::arrivals::RateCursor;
+use super::inputs::Model;
+use super::latency::{HISTOGRAM_BINS, LatencySummary, bin_of, per_hour, percentile, ratio};
+use super::timeline::{BusyInterval, Environment, MAX_TIMELINE_ENVIRONMENTS, Recorder};
+use crate::model::rng::SplitMix64;
+use crate::model::scenario::Scenario;
+
+/// Where the exact simulation of a timeline window starts, where the timeline starts recording,
+/// and where both end, in seconds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct ExactSpan {
+    pub(super) start_s: f64,
+    pub(super) record_from_s: f64,
+    pub(super) end_s: f64,
+    /// Environments warm at `start_s`, as earlier traffic would have left them.
+    pub(super) warm_pool: usize,
+}
+
+/// A request in flight: its environment is busy until `end_s`. Ordered so that the max-heap pops
+/// the earliest end first (ties by environment id, for determinism).
+#[derive(Clone, Copy, Debug)]
+struct InFlight {
+    end_s: f64,
+    env: usize,
+    /// The handler run, for a window that opens while it is in flight.
+    run: BusyInterval,
+}
+
+impl Ord for InFlight {
+    fn cmp(&self, other: &Self) -> Ordering {
+        other
+            .end_s
+            .total_cmp(&self.end_s)
+            .then_with(|| other.env.cmp(&self.env))
+    }
+}
+
+impl PartialOrd for InFlight {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for InFlight {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for InFlight {}
+
+/// The outcome of a request-by-request simulation.
+pub(super) struct ExactRun {
+    pub(super) requests: u64,
+    pub(super) cold: u64,
+    pub(super) throttled: u64,
+    pub(super) latencies_ms: Vec<f64>,
+    pub(super) warm_sum_ms: f64,
+    pub(super) cold_sum_ms: f64,
+    pub(super) warm_bins: Vec<f64>,
+    pub(super) cold_bins: Vec<f64>,
+    pub(super) environments_created: usize,
+    /// On-demand environments alive when the window opened (0 when it opens at the start).
+    pub(super) warm_at_start: usize,
+    pub(super) recorder: Recorder,
+}
+
+impl ExactRun {
+    fn record(&mut self, latency_ms: f64, cold: bool, edges_ms: &[f64]) {
+        self.latencies_ms.push(latency_ms);
+        let bin = bin_of(latency_ms, edges_ms);
+        let (sum, bins) = if cold {
+            self.cold += 1;
+            (&mut self.cold_sum_ms, &mut self.cold_bins)
+        } else {
+            (&mut self.warm_sum_ms, &mut self.warm_bins)
+        };
+        *sum += latency_ms;
+        if let Some(count) = bins.get_mut(bin) {
+            *count += 1.0;
+        }
+    }
+
+    pub(super) fn summary(&mut self, model: &Model, horizon_s: (f64, f64)) -> LatencySummary {
+        self.latencies_ms.sort_by(f64::total_cmp);
+        let sorted = &self.latencies_ms;
+        let served = sorted.len() as f64;
+        let cold = self.cold as f64;
+        let warm = served - cold;
+        let at = |q| percentile(sorted, q).unwrap_or(0.0);
+        LatencySummary {
+            requests: self.requests as f64,
+            served,
+            cold,
+            throttled: self.throttled as f64,
+            cold_ratio: ratio(cold, served),
+            p50_ms: at(0.50),
+            p95_ms: at(0.95),
+            p99_ms: at(0.99),
+            mean_ms: ratio(self.warm_sum_ms + self.cold_sum_ms, served),
+            warm_mean_ms: ratio(self.warm_sum_ms, warm),
+            cold_mean_ms: ratio(self.cold_sum_ms, cold),
+            cold_starts_per_hour: per_hour(cold, horizon_s),
+            billed_init_s: cold * model.phases.billed_init_ms() / 1000.0,
+        }
+    }
+}
+
+/// The environments of an exact simulation: those busy with a request, the free provisioned
+/// ones (a stack, most recently used on top), the free on-demand ones (a queue in order of
+/// release: its back is the most recently used, its front the next reclaimed), and when each
+/// on-demand one was created.
+struct Pool {
+    in_flight: BinaryHeap<InFlight>,
+    provisioned: usize,
+    provisioned_free: Vec<usize>,
+    warm_free: VecDeque<(f64, usize)>,
+    /// By id minus the provisioned count.
+    created_at_s: Vec<f64>,
+    /// Ids below this are provisioned or of the warm pool the simulation began with.
+    seeded_below: usize,
+}
+
+impl Pool {
+    /// The provisioned environments and `span.warm_pool` warm ones, all free at `span.start_s`.
+    fn new(model: &Model, span: ExactSpan) -> Self {
+        let warm_ids = model.provisioned..model.provisioned + span.warm_pool;
+        Self {
+            in_flight: BinaryHeap::new(),
+            provisioned: model.provisioned,
+            provisioned_free: (0..model.provisioned).rev().collect(),
+            warm_free: warm_ids.clone().map(|id| (span.start_s, id)).collect(),
+            created_at_s: vec![span.start_s; span.warm_pool],
+            seeded_below: warm_ids.end,
+        }
+    }
+
+    /// Environments created so far, provisioned included.
+    fn created(&self) -> usize {
+        self.provisioned + self.created_at_s.len()
+    }
+
+    /// Frees the environments whose request ended by `t_s`, in order of their end, then reclaims
+    /// the free on-demand ones idle for the reclaim time by then.
+    fn settle(&mut self, t_s: f64, idle_s: f64, recorder: &mut Recorder) {
+        while let Some(top) = self.in_flight.peek().copied() {
+            if top.end_s > t_s {
+                break;
+            }
+            self.in_flight.pop();
+            if top.env < self.provisioned {
+                self.provisioned_free.push(top.env);
+            } else {
+                self.warm_free.push_back((top.end_s, top.env));
+            }
+        }
+        while let Some(&(free_since_s, env)) = self.warm_free.front() {
+            if free_since_s + idle_s > t_s {
+                break;
+            }
+            self.warm_free.pop_front();
+            recorder.reclaim(env, free_since_s + idle_s);
+        }
+    }
+
+    /// A free environment, provisioned first, else the most recently used on-demand one.
+    fn take_free(&mut self) -> Option<usize> {
+        self.provisioned_free
+            .pop()
+            .or_else(|| self.warm_free.pop_back().map(|(_, env)| env))
+    }
+
+    /// A new on-demand environment created at `t_s`: its id.
+    fn create(&mut self, t_s: f64) -> usize {
+        let id = self.created();
+        self.created_at_s.push(t_s);
+        id
+    }
+}
+
+/// Simulates every request from `span.start_s` to `span.end_s`. The timeline records from
+/// `span.record_from_s`, opening with the environments alive then.
+pub(super) fn run_exact(
+    s: &Scenario,
+    model: &Model,
+    edges_ms: &[f64],
+    span: ExactSpan,
+) -> ExactRun {
+    let mut rng = SplitMix64(model.seed);
+    let mut cursor = RateCursor::new(&s.traffic);
+    cursor.area_to(span.start_s);
+    let mut run = ExactRun {
+        requests: 0,
+        cold: 0,
+        throttled: 0,
+        latencies_ms: Vec::new(),
+        warm_sum_ms: 0.0,
+        cold_sum_ms: 0.0,
+        warm_bins: vec![0.0; HISTOGRAM_BINS],
+        cold_bins: vec![0.0; HISTOGRAM_BINS],
+        environments_created: 0,
+        warm_at_start: 0,
+        recorder: Recorder::default(),
+    };
+    let mut pool = Pool::new(model, span);
+    loop {
+        let arrival_s = cursor
+            .advance(rng.exponential())
+            .filter(|&t| t <= span.end_s);
+        if !run.recorder.recording && arrival_s.is_none_or(|t| t >= span.record_from_s) {
+            pool.settle(span.record_from_s, model.idle_s, &mut run.recorder);
+            run.warm_at_start = open_window(&mut run.recorder, model, span.record_from_s, &pool);
+        }
+        let Some(t_s) = arrival_s else {
+            break;
+        };
+        let handler_ms = model.handler_ms(rng.unit());
+        pool.settle(t_s, model.idle_s, &mut run.recorder);
+        run.requests += 1;
+        if pool.in_flight.len() >= model.limit {
+            run.throttled += 1;
+            continue;
+        }
+        let (env, cold) = if let Some(env) = pool.take_free() {
+            (env, false)
+        } else {
+            let env = pool.create(t_s);
+            let environment = Environment {
+                id: env,
+                provisioned: false,
+                created_at_s: t_s,
+                init: model.init_intervals(t_s),
+                busy: Vec::new(),
+                reclaimed_at_s: None,
+            };
+            run.recorder.add_environment(env, environment, t_s);
+            (env, true)
+        };
+        let wait_ms = if cold { model.cold_penalty_ms } else { 0.0 };
+        let handler_start_s = t_s + wait_ms / 1000.0;
+        let interval = BusyInterval {
+            start_s: handler_start_s,
+            end_s: handler_start_s + handler_ms / 1000.0,
+            cold,
+        };
+        pool.in_flight.push(InFlight {
+            end_s: interval.end_s,
+            env,
+            run: interval,
+        });
+        run.recorder.add_busy(env, interval, t_s);
+        run.record(wait_ms + handler_ms, cold, edges_ms);
+    }
+    // Environments that went idle before the end and stayed idle for the reclaim time.
+    pool.settle(span.end_s, model.idle_s, &mut run.recorder);
+    run.environments_created = pool.created();
+    run
+}
+
+/// Opens the timeline at `t_s` with the environments alive then: the provisioned ones, and the
+/// on-demand ones, busy or warm, the most recently used first up to half the environment cap
+/// (so new environments keep room), as rows in creation order. Returns how many on-demand
+/// environments it recorded.
+fn open_window(recorder: &mut Recorder, model: &Model, t_s: f64, pool: &Pool) -> usize {
+    recorder.recording = true;
+    let mut runs: Vec<InFlight> = pool.in_flight.iter().copied().collect();
+    runs.sort_by(|a, b| b.run.start_s.total_cmp(&a.run.start_s));
+    for id in 0..model.provisioned.min(MAX_TIMELINE_ENVIRONMENTS + 1) {
+        let environment = Environment {
+            id,
+            provisioned: true,
+            created_at_s: t_s,
+            init: Vec::new(),
+            busy: Vec::new(),
+            reclaimed_at_s: None,
+        };
+        recorder.add_environment(id, environment, t_s);
+    }
+    let busy = runs
+        .iter()
+        .map(|r| r.env)
+        .filter(|&id| id >= model.provisioned);
+    let idle = pool.warm_free.iter().rev().map(|&(_, id)| id);
+    let mut on_demand: Vec<usize> = busy
+        .chain(idle)
+        .take(MAX_TIMELINE_ENVIRONMENTS / 2)
+        .collect();
+    on_demand.sort_unstable();
+    for &id in &on_demand {
+        let created_s = pool
+            .created_at_s
+            .get(id - model.provisioned)
+            .copied()
+            .unwrap_or(t_s);
+        // Environments of the warm pool the simulation began with have no init to draw.
+        let environment = Environment {
+            id,
+            provisioned: false,
+            created_at_s: created_s,
+            init: if id < pool.seeded_below {
+                Vec::new()
+            } else {
+                model.init_intervals(created_s)
+            },
+            busy: Vec::new(),
+            reclaimed_at_s: None,
+        };
+        recorder.add_environment(id, environment, t_s);
+    }
+    for r in runs.iter().rev() {
+        recorder.add_busy(r.env, r.run, t_s);
+    }
+    on_demand.len()
+}

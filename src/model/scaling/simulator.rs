@@ -1,0 +1,121 @@
+//! The four models stepped together through the traffic, one step at a time, each step turned
+//! into a sample per model with running totals.
+
+use super::fleets::Fleet;
+use super::lambda::LambdaSim;
+use super::on_prem::OnPremSim;
+use super::per_model::PerModel;
+use super::samples::Sample;
+use super::step::Tick;
+use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::traffic::{Traffic, TrafficError};
+
+/// The four models stepped together through the traffic, one step at a time.
+#[derive(Clone, Debug)]
+pub struct Simulator {
+    pub(super) scenario: Scenario,
+    pub(super) traffic: Traffic,
+    pub(super) t_s: f64,
+    pub(super) lambda: LambdaSim,
+    pub(super) vm: Fleet,
+    pub(super) containers: Fleet,
+    pub(super) on_prem: OnPremSim,
+    pub(super) latest: PerModel<Sample>,
+}
+
+impl Simulator {
+    /// The four models in their starting state at the first traffic point.
+    pub fn new(s: &Scenario) -> Result<Self, TrafficError> {
+        let traffic = Traffic::new(s.traffic.clone())?;
+        let t_s = traffic.start_s();
+        let rps = traffic.rate_at(t_s);
+        let lambda = LambdaSim::new(s, rps);
+        let vm = Fleet::vm(s, rps, t_s);
+        let containers = Fleet::containers(s, rps, t_s);
+        let on_prem = OnPremSim::new(s);
+        let first = |tick: Tick| {
+            let served_rps = rps.min(tick.capacity_rps);
+            Sample {
+                t_s,
+                demand_rps: rps,
+                capacity_rps: tick.capacity_rps,
+                booting_units: tick.booting_units,
+                serving_units: tick.serving_units,
+                served_rps,
+                dropped_rps: rps - served_rps,
+                idle_rps: (tick.paid_capacity_rps - served_rps).max(0.0),
+                ..Sample::default()
+            }
+        };
+        let latest = PerModel {
+            on_prem: first(on_prem.state()),
+            vm: first(vm.state()),
+            containers: first(containers.state()),
+            lambda: first(lambda.state()),
+        };
+        Ok(Self {
+            scenario: s.clone(),
+            traffic,
+            t_s,
+            lambda,
+            vm,
+            containers,
+            on_prem,
+            latest,
+        })
+    }
+
+    /// Simulated time now, s.
+    pub fn t_s(&self) -> f64 {
+        self.t_s
+    }
+
+    /// The traffic being simulated.
+    pub fn traffic(&self) -> &Traffic {
+        &self.traffic
+    }
+
+    /// Each model's latest sample (the starting state before the first step).
+    pub fn latest(&self) -> &PerModel<Sample> {
+        &self.latest
+    }
+
+    /// Advances every model by `dt_s` of simulated time and returns their samples for that step,
+    /// unpriced: their usage is counted, their cost left at 0.
+    /// Past the last traffic point the last rate holds. A `dt_s` that is not a positive finite
+    /// number changes nothing.
+    pub fn step(&mut self, dt_s: f64) -> &PerModel<Sample> {
+        if !(dt_s.is_finite() && dt_s > 0.0) {
+            return &self.latest;
+        }
+        let t_s = self.t_s;
+        let offered = self.traffic.requests_between(t_s, t_s + dt_s);
+        let ticks = PerModel {
+            on_prem: self.on_prem.step(dt_s, offered),
+            vm: self.vm.step(&self.scenario, t_s, dt_s, offered),
+            containers: self.containers.step(&self.scenario, t_s, dt_s, offered),
+            lambda: self.lambda.step(t_s, dt_s, offered),
+        };
+        self.t_s = t_s + dt_s;
+        for model in HostingModel::ALL {
+            let tick = ticks.get(model);
+            let latest = self.latest.get_mut(model);
+            let dropped = offered - tick.served;
+            *latest = Sample {
+                t_s: self.t_s,
+                demand_rps: offered / dt_s,
+                capacity_rps: tick.capacity_rps,
+                booting_units: tick.booting_units,
+                serving_units: tick.serving_units,
+                served_rps: tick.served / dt_s,
+                dropped_rps: dropped / dt_s,
+                idle_rps: tick.idle / dt_s,
+                cumulative_served: latest.cumulative_served + tick.served,
+                cumulative_dropped: latest.cumulative_dropped + dropped,
+                cumulative_cost_usd: 0.0,
+                usage: latest.usage + tick.usage,
+            };
+        }
+        &self.latest
+    }
+}

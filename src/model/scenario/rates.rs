@@ -1,0 +1,213 @@
+//! Every price the cost model uses: tiered prices, Lambda's per architecture, the front doors',
+//! Fargate's, EKS's and the EC2 instance picker's, with the date they were true.
+
+use serde::{Deserialize, Serialize};
+
+use super::workload::Architecture;
+
+/// One band of a tiered price: `usd_per_unit` applies to usage up to `up_to` (cumulative, in the
+/// tier's unit), or without limit when `up_to` is `None`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tier {
+    /// Upper bound of the band (cumulative usage), or `None` for the last band.
+    pub up_to: Option<f64>,
+    /// Price per unit within the band.
+    pub usd_per_unit: f64,
+}
+
+impl Tier {
+    fn new(up_to: Option<f64>, usd_per_unit: f64) -> Self {
+        Self {
+            up_to,
+            usd_per_unit,
+        }
+    }
+}
+
+/// Lambda prices of one architecture.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct LambdaArchRates {
+    /// On-demand duration price tiers, USD per GB-second, bounds in GB-seconds a month.
+    pub duration_tiers: Vec<Tier>,
+    /// Provisioned concurrency capacity, USD per GB-second configured.
+    pub provisioned_usd_per_gb_s: f64,
+    /// Duration of requests served by PC environments, USD per GB-second.
+    pub provisioned_duration_usd_per_gb_s: f64,
+}
+
+impl LambdaArchRates {
+    /// AWS's x86_64 prices (FACTS.md §1).
+    pub fn x86_64() -> Self {
+        Self {
+            duration_tiers: vec![
+                Tier::new(Some(6e9), 0.000_016_666_7),
+                Tier::new(Some(15e9), 0.000_015),
+                Tier::new(None, 0.000_013_333_4),
+            ],
+            provisioned_usd_per_gb_s: 0.000_004_166_7,
+            provisioned_duration_usd_per_gb_s: 0.000_009_722_2,
+        }
+    }
+
+    /// AWS's arm64 prices (FACTS.md §1).
+    pub fn arm64() -> Self {
+        Self {
+            duration_tiers: vec![
+                Tier::new(Some(7.5e9), 0.000_013_333_4),
+                Tier::new(Some(18.75e9), 0.000_012_000_1),
+                Tier::new(None, 0.000_010_666_7),
+            ],
+            provisioned_usd_per_gb_s: 0.000_003_333_4,
+            provisioned_duration_usd_per_gb_s: 0.000_007_777_8,
+        }
+    }
+}
+
+impl Default for LambdaArchRates {
+    fn default() -> Self {
+        Self::x86_64()
+    }
+}
+
+/// A named EC2 instance type and its on-demand hourly price.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InstancePrice {
+    /// Instance type name, e.g. "t3.medium".
+    pub name: String,
+    /// USD per hour, us-east-1 Linux on-demand.
+    pub hourly_usd: f64,
+}
+
+/// Every price the cost model uses, with the date it was true and where it comes from.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Rates {
+    /// The date these rates were true, shown in the app ("rates as of").
+    pub as_of: String,
+    /// Where these rates come from, shown in the app.
+    pub source: String,
+    /// Lambda requests, USD per million.
+    pub lambda_request_usd_per_million: f64,
+    /// Lambda x86_64 duration and PC prices.
+    pub lambda_x86_64: LambdaArchRates,
+    /// Lambda arm64 duration and PC prices.
+    pub lambda_arm64: LambdaArchRates,
+    /// Ephemeral storage above the free 512 MB, USD per GB-second.
+    pub ephemeral_usd_per_gb_s: f64,
+    /// Free-tier requests a month.
+    pub free_requests: u64,
+    /// Free-tier GB-seconds a month (x86 and Arm together).
+    pub free_gb_s: f64,
+    /// API Gateway REST API, USD per million requests, bounds in millions a month.
+    pub api_gateway_rest_tiers: Vec<Tier>,
+    /// API Gateway HTTP API, USD per million requests, bounds in millions a month.
+    pub api_gateway_http_tiers: Vec<Tier>,
+    /// Application Load Balancer, USD per hour.
+    pub alb_usd_per_hour: f64,
+    /// Application Load Balancer, USD per LCU-hour.
+    pub alb_usd_per_lcu_hour: f64,
+    /// New connections per second that make one LCU (one connection per request assumed).
+    pub alb_new_connections_per_lcu: f64,
+    /// Fargate x86_64, USD per vCPU-hour.
+    pub fargate_x86_64_vcpu_hour_usd: f64,
+    /// Fargate x86_64, USD per GB-hour.
+    pub fargate_x86_64_gb_hour_usd: f64,
+    /// Fargate arm64, USD per vCPU-hour.
+    pub fargate_arm64_vcpu_hour_usd: f64,
+    /// Fargate arm64, USD per GB-hour.
+    pub fargate_arm64_gb_hour_usd: f64,
+    /// EKS control plane, USD per cluster-hour.
+    pub eks_cluster_hour_usd: f64,
+    /// EC2 on-demand prices offered by the editor's instance picker.
+    pub ec2_instances: Vec<InstancePrice>,
+}
+
+impl Default for Rates {
+    fn default() -> Self {
+        let instance = |name: &str, hourly_usd: f64| InstancePrice {
+            name: name.to_owned(),
+            hourly_usd,
+        };
+        Self {
+            as_of: "2025-10-01".to_owned(),
+            source: "Lambda: AWS pricing page and Price List API (effective 2025-10-01); \
+                     API Gateway: AWS whitepaper; EC2, Fargate, ALB: third-party tables (Jan 2025); \
+                     EKS: AWS"
+                .to_owned(),
+            lambda_request_usd_per_million: 0.20,
+            lambda_x86_64: LambdaArchRates::x86_64(),
+            lambda_arm64: LambdaArchRates::arm64(),
+            ephemeral_usd_per_gb_s: 0.000_000_030_9,
+            free_requests: 1_000_000,
+            free_gb_s: 400_000.0,
+            api_gateway_rest_tiers: vec![
+                Tier::new(Some(333.0), 3.50),
+                Tier::new(Some(1_000.0), 2.80),
+                Tier::new(Some(20_000.0), 2.38),
+                Tier::new(None, 1.51),
+            ],
+            api_gateway_http_tiers: vec![Tier::new(Some(300.0), 1.00), Tier::new(None, 0.90)],
+            alb_usd_per_hour: 0.0225,
+            alb_usd_per_lcu_hour: 0.008,
+            alb_new_connections_per_lcu: 25.0,
+            fargate_x86_64_vcpu_hour_usd: 0.040_48,
+            fargate_x86_64_gb_hour_usd: 0.004_445,
+            fargate_arm64_vcpu_hour_usd: 0.032_38,
+            fargate_arm64_gb_hour_usd: 0.003_56,
+            eks_cluster_hour_usd: 0.10,
+            ec2_instances: vec![
+                instance("t3.micro", 0.0104),
+                instance("t3.small", 0.0208),
+                instance("t3.medium", 0.0416),
+                instance("m5.large", 0.096),
+                instance("m7g.large", 0.0816),
+                instance("c5.xlarge", 0.17),
+            ],
+        }
+    }
+}
+
+impl Rates {
+    /// The Lambda prices of one architecture.
+    pub fn lambda(&self, architecture: Architecture) -> &LambdaArchRates {
+        match architecture {
+            Architecture::X86_64 => &self.lambda_x86_64,
+            Architecture::Arm64 => &self.lambda_arm64,
+        }
+    }
+
+    /// Fargate's (USD per vCPU-hour, USD per GB-hour) for tasks of one architecture.
+    pub fn fargate(&self, architecture: Architecture) -> (f64, f64) {
+        match architecture {
+            Architecture::X86_64 => (
+                self.fargate_x86_64_vcpu_hour_usd,
+                self.fargate_x86_64_gb_hour_usd,
+            ),
+            Architecture::Arm64 => (
+                self.fargate_arm64_vcpu_hour_usd,
+                self.fargate_arm64_gb_hour_usd,
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_rates_follow_facts() {
+        let r = Rates::default();
+        assert_eq!(r.lambda_request_usd_per_million, 0.20);
+        assert_eq!(
+            r.lambda_x86_64.duration_tiers[0].usd_per_unit,
+            0.000_016_666_7
+        );
+        assert_eq!(r.lambda_arm64.duration_tiers[0].up_to, Some(7.5e9));
+        assert_eq!(r.free_gb_s, 400_000.0);
+        assert_eq!(r.free_requests, 1_000_000);
+    }
+}

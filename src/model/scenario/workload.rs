@@ -1,0 +1,58 @@
+//! The workload: volume, duration, memory, storage and processor architecture of one function.
+
+use serde::{Deserialize, Serialize};
+
+/// Processor architecture of a Lambda function or a container task.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Architecture {
+    /// Intel/AMD 64-bit.
+    #[default]
+    X86_64,
+    /// AWS Graviton (ARM 64-bit), cheaper per GB-second.
+    Arm64,
+}
+
+impl Architecture {
+    /// Both architectures, in display order.
+    pub const ALL: [Self; 2] = [Self::X86_64, Self::Arm64];
+
+    /// Short label for the UI.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::X86_64 => "x86_64",
+            Self::Arm64 => "arm64",
+        }
+    }
+}
+
+/// The workload: volume, duration and size of one function.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Workload {
+    /// Monthly request volume; drives the bill.
+    pub requests_per_month: u64,
+    /// Average billed duration of one request at `memory_mb`, in milliseconds.
+    pub avg_duration_ms: f64,
+    /// Lambda memory in MB, 128..=10240.
+    pub memory_mb: u32,
+    /// Lambda architecture.
+    pub architecture: Architecture,
+    /// Lambda ephemeral storage (/tmp) in MB, 512..=10240; only the part above 512 MB is billed.
+    pub ephemeral_storage_mb: u32,
+    /// Busiest hour's request rate divided by the month's average rate. Always-on models are sized
+    /// for this peak, because they cannot scale within seconds the way Lambda does.
+    pub peak_to_average: f64,
+}
+
+impl Default for Workload {
+    fn default() -> Self {
+        Self {
+            requests_per_month: 3_000_000,
+            avg_duration_ms: 120.0,
+            memory_mb: 1536,
+            architecture: Architecture::X86_64,
+            ephemeral_storage_mb: 512,
+            peak_to_average: 3.0,
+        }
+    }
+}
