@@ -1,6 +1,6 @@
 //! The view state of the cold-start view and its `ui`, which lays out the parts: quick controls,
-//! the phases bar, the legend, the timeline and the figures beside it. The comparison run is
-//! computed here, once per change of the scenario or of the compared runtime.
+//! the phases bar, the legend, the timeline and the figures beside it. Every run it draws,
+//! the compared runtime's too, comes computed in `Derived`.
 
 use egui::{Pos2, Rect, Ui, UiBuilder, pos2};
 use serde::{Deserialize, Serialize};
@@ -13,10 +13,7 @@ use super::phases_bar::breakdown_ui;
 use super::timeline::{Timeline, fit_range};
 use crate::command::Command;
 use crate::derived::Derived;
-use crate::model::cold_start::ColdStartRun;
-use crate::model::runtime::InitPhases;
 use crate::model::scenario::{Runtime, Scenario};
-use crate::model::traffic::Traffic;
 use crate::ui::theme::Theme;
 
 /// View state of the cold-start timeline.
@@ -28,32 +25,6 @@ pub struct ColdStartView {
     /// Zoom and scroll of the timeline, and where the last frame drew it.
     #[serde(skip)]
     timeline: Timeline,
-    /// Results computed from the scenario that `Derived` does not hold (the comparison run).
-    #[serde(skip)]
-    cache: Option<Cache>,
-}
-
-/// What the view computes from the scenario, recomputed only when its key changes.
-#[derive(Clone, Debug)]
-struct Cache {
-    /// Key: the scenario the cache was computed from.
-    scenario: Scenario,
-    /// Key: the runtime compared with, if any (never the scenario's own).
-    compare: Option<Runtime>,
-    /// The scenario's traffic, for the strip above the rows.
-    traffic: Option<Traffic>,
-    /// One cold start of the scenario's function.
-    phases: InitPhases,
-    /// The same scenario with the compared runtime.
-    comparison: Option<Comparison>,
-}
-
-/// The scenario simulated with another runtime.
-#[derive(Clone, Debug)]
-struct Comparison {
-    runtime: Runtime,
-    run: ColdStartRun,
-    phases: InitPhases,
 }
 
 impl ColdStartView {
@@ -79,19 +50,24 @@ impl ColdStartView {
         commands: &mut Vec<Command>,
         show_controls: bool,
     ) {
-        self.refresh_cache(scenario);
-        let Some(cache) = self.cache.take() else {
-            return;
-        };
         let snapstart = scenario.cold_start.snapstart;
         let mut lanes = Vec::with_capacity(2);
         lanes.push(Lane {
             name: runtime_name(scenario.cold_start.runtime, snapstart),
             run: &derived.cold_start,
-            phases: cache.phases,
+            phases: derived.phases,
             comparison: false,
         });
-        if let Some(c) = &cache.comparison {
+        // Derived holds the comparison the app last asked for; a frame drawn before the newer
+        // one arrives shows none rather than another runtime's.
+        let compared = self
+            .compare
+            .filter(|&runtime| runtime != scenario.cold_start.runtime);
+        if let Some(c) = derived
+            .comparison
+            .as_ref()
+            .filter(|c| Some(c.runtime) == compared)
+        {
             lanes.push(Lane {
                 name: runtime_name(c.runtime, snapstart),
                 run: &c.run,
@@ -124,44 +100,12 @@ impl ColdStartView {
         let canvas = Rect::from_min_max(area.min, pos2(area.right() - side_w - gap, area.bottom()));
         let side = Rect::from_min_max(pos2(area.right() - side_w, area.top()), area.max);
         self.timeline
-            .timeline_ui(ui, canvas, &lanes, cache.traffic.as_ref(), fit, theme);
+            .timeline_ui(ui, canvas, &lanes, derived.traffic.as_ref(), fit, theme);
         ui.scope_builder(UiBuilder::new().max_rect(side), |ui| {
             egui::ScrollArea::vertical()
                 .id_salt("cold_start_figures")
                 .auto_shrink([false, false])
                 .show(ui, |ui| side_panel_ui(ui, &lanes, theme));
-        });
-        drop(lanes);
-        self.cache = Some(cache);
-    }
-
-    /// Recomputes the cache when the scenario or the compared runtime changed.
-    fn refresh_cache(&mut self, scenario: &Scenario) {
-        let compare = self
-            .compare
-            .filter(|&runtime| runtime != scenario.cold_start.runtime);
-        if self
-            .cache
-            .as_ref()
-            .is_some_and(|c| c.compare == compare && c.scenario == *scenario)
-        {
-            return;
-        }
-        let comparison = compare.map(|runtime| {
-            let mut other = scenario.clone();
-            other.cold_start.runtime = runtime;
-            Comparison {
-                runtime,
-                run: ColdStartRun::simulate_with_runtime(scenario, runtime),
-                phases: InitPhases::of(&other),
-            }
-        });
-        self.cache = Some(Cache {
-            scenario: scenario.clone(),
-            compare,
-            traffic: Traffic::new(scenario.traffic.clone()).ok(),
-            phases: InitPhases::of(scenario),
-            comparison,
         });
     }
 }
