@@ -10,7 +10,7 @@ use crate::model::scenario::{HostingModel, Scenario};
 /// Output format of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
-    /// JSON with the keys PRODUCT.md names.
+    /// JSON with the keys listed in the README's "Report keys" section.
     Json,
     /// Human-readable text.
     Text,

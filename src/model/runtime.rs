@@ -1,5 +1,5 @@
-//! Lambda runtimes and the phases of one cold start: measured init durations (lambda-perf, FACTS.md
-//! §3), the package-size effect, SnapStart, and the cold-start share used by the monthly bill.
+//! Lambda runtimes and the phases of one cold start: measured init durations (lambda-perf,
+//! presets/README.md §3), the package-size effect, SnapStart, and the cold-start share used by the monthly bill.
 
 use super::scenario::{Architecture, PackageType, Runtime, Scenario};
 
@@ -45,7 +45,7 @@ impl Runtime {
         matches!(self, Self::Java17 | Self::Java21)
     }
 
-    /// Measured Init Duration of a hello-world function, in ms (lambda-perf, FACTS.md §3).
+    /// Measured Init Duration of a hello-world function, in ms (lambda-perf, presets/README.md §3).
     pub fn init_ms(self, architecture: Architecture, package: PackageType) -> f64 {
         // Columns: zip x86_64, zip arm64, image x86_64, image arm64.
         let row: [f64; 4] = match self {
@@ -80,7 +80,7 @@ impl Runtime {
     }
 }
 
-/// Measured end-to-end cold starts of Node.js 20 at 256 MB by package size (MB, ms), FACTS.md §3.
+/// Measured end-to-end cold starts of Node.js 20 at 256 MB by package size (MB, ms), presets/README.md §3.
 const PACKAGE_SIZE_POINTS: [(f64, f64); 5] = [
     (0.001, 242.0),
     (1.0, 297.0),

@@ -1,4 +1,4 @@
-//! Who owns each layer of the stack in each hosting model (FACTS.md §6), with the chores that
+//! Who owns each layer of the stack in each hosting model (presets/README.md §6), with the chores that
 //! ownership means, in the project's own words.
 
 use super::scenario::{HostingModel, LaunchType, PackageType, Scenario};
@@ -149,7 +149,7 @@ impl StackVariant {
     }
 }
 
-/// Who owns `layer` in `model`, given the variant (FACTS.md §6).
+/// Who owns `layer` in `model`, given the variant (presets/README.md §6).
 pub fn owner(model: HostingModel, layer: Layer, variant: StackVariant) -> Owner {
     use HostingModel as M;
     use Layer as L;

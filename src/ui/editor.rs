@@ -488,7 +488,7 @@ fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
         "Average duration",
         " ms",
         "Average duration of one request at this memory size, billed rounded up to 1 ms (since \
-         Dec 2020). At most 900,000 ms: Lambda's 15-minute timeout (AWS quotas page, FACTS §1). \
+         Dec 2020). At most 900,000 ms: Lambda's 15-minute timeout (AWS quotas page, presets/README.md §1). \
          Default 120 ms.",
     );
     f.num(
@@ -497,13 +497,13 @@ fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
         "Memory",
         " MB",
         "Lambda memory, 128–10,240 MB in 1 MB steps. CPU grows with it: 1,769 MB is one vCPU, \
-         10,240 MB six (AWS \"Configure Lambda function memory\", FACTS §1). Default 1,536 MB.",
+         10,240 MB six (AWS \"Configure Lambda function memory\", presets/README.md §1). Default 1,536 MB.",
     );
     f.choice(
         &mut w.architecture,
         "Architecture",
         "x86_64 (Intel, AMD) or arm64 (AWS Graviton). arm64 costs 20% less per GB-second: \
-         $0.0000133334 against $0.0000166667 (AWS pricing page, FACTS §1). Default x86_64.",
+         $0.0000133334 against $0.0000166667 (AWS pricing page, presets/README.md §1). Default x86_64.",
     );
     f.num(
         &mut w.ephemeral_storage_mb,
@@ -511,7 +511,7 @@ fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
         "Ephemeral storage",
         " MB",
         "The function's /tmp, 512–10,240 MB; only the part above the free 512 MB is billed, at \
-         $0.0000000309 per GB-second (AWS pricing page, FACTS §1). Default 512 MB.",
+         $0.0000000309 per GB-second (AWS pricing page, presets/README.md §1). Default 512 MB.",
     );
     f.num(
         &mut w.peak_to_average,
@@ -529,14 +529,14 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         &mut l.free_tier,
         "Free tier",
         "Subtract the monthly free tier: 1,000,000 requests and 400,000 GB-seconds, every month, \
-         never expiring (AWS pricing page, FACTS §1). Default on.",
+         never expiring (AWS pricing page, presets/README.md §1). Default on.",
     );
     f.choice(
         &mut l.front_door,
         "Front door",
         "What sits in front of the function and is billed per request or per hour: API Gateway \
          HTTP API ($1.00 per million), REST API ($3.50 per million) or an Application Load \
-         Balancer ($0.0225 an hour plus LCUs) (FACTS §4). Default none.",
+         Balancer ($0.0225 an hour plus LCUs) (presets/README.md §4). Default none.",
     );
     f.num(
         &mut l.account_concurrency_limit,
@@ -544,7 +544,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "Account concurrency",
         "",
         "The account's regional concurrency quota: the most environments all functions may run \
-         at once. Default 1,000: the regional quota (AWS Lambda quotas page, FACTS §2); raised \
+         at once. Default 1,000: the regional quota (AWS Lambda quotas page, presets/README.md §2); raised \
          quotas reach tens of thousands.",
     );
     let limit = l.account_concurrency_limit;
@@ -554,7 +554,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         &Num::of(0..=limit, ""),
         "Reserved concurrency",
         "Caps this function's environments and guarantees it that many of the account's; free \
-         (FACTS §2). Tick to set it, at most the account limit. Default off: no cap.",
+         (presets/README.md §2). Tick to set it, at most the account limit. Default off: no cap.",
     );
     f.num(
         &mut l.provisioned_concurrency,
@@ -562,7 +562,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "Provisioned concurrency",
         "",
         "Provisioned concurrency (PC): environments kept initialised in advance, so the requests \
-         they serve start warm. Billed per GB-second configured while enabled ($0.0000041667 on x86_64, FACTS §1). Default 0.",
+         they serve start warm. Billed per GB-second configured while enabled ($0.0000041667 on x86_64, presets/README.md §1). Default 0.",
     );
     f.num(
         &mut l.provisioned_hours_per_month,
@@ -570,7 +570,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "Provisioned hours",
         " h/month",
         "Hours a month provisioned concurrency is enabled, billed rounded up to 5 minutes; 730 is \
-         the whole month (FACTS §1). Default 0.",
+         the whole month (presets/README.md §1). Default 0.",
     );
     f.num(
         &mut l.provisioned_requests_per_month,
@@ -578,7 +578,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "Provisioned requests",
         " /month",
         "Requests a month served by provisioned environments, billed at the lower provisioned \
-         duration rate ($0.0000097222 per GB-second on x86_64, FACTS §1); at most the month's \
+         duration rate ($0.0000097222 per GB-second on x86_64, presets/README.md §1); at most the month's \
          requests. Default 0.",
     );
     f.choice(
@@ -586,7 +586,7 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "Scaling rules",
         "Since 26 Nov 2023 each function adds 1,000 environments every 10 s up to the account \
          limit; before, an account-wide burst, then +500 a minute (AWS \"Lambda scaling \
-         behavior\", FACTS §2). Default: the current rules.",
+         behavior\", presets/README.md §2). Default: the current rules.",
     );
     f.disabled = (l.scaling_rules != ScalingRules::Rules2022)
         .then_some("Used only with the 2022 scaling rules");
@@ -596,21 +596,21 @@ fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per_month: u64
         "2022 initial burst",
         "",
         "The 2022 rules' initial account burst: 3,000 in us-east-1, us-west-2 and eu-west-1; \
-         1,000 in Tokyo and Frankfurt; 500 elsewhere (FACTS §2). Default 3,000.",
+         1,000 in Tokyo and Frankfurt; 500 elsewhere (presets/README.md §2). Default 3,000.",
     );
     f.disabled = None;
     f.toggle(
         &mut l.free_tier_with_provisioned,
         "Free tier with PC",
         "Apply the free tier even while provisioned concurrency is enabled. AWS's pricing page \
-         says it does not apply, one of its own examples subtracts it: a visible choice (FACTS \
+         says it does not apply, one of its own examples subtracts it: a visible choice (presets/README.md \
          §1). Default off.",
     );
     f.toggle(
         &mut l.init_billed,
         "Bill INIT phase",
         "Bill the INIT phase of cold starts. AWS bills it for on-demand ZIP functions on managed \
-         runtimes too since 1 Aug 2025 (AWS Compute Blog, 2025-04-29, FACTS §1). Default on.",
+         runtimes too since 1 Aug 2025 (AWS Compute Blog, 2025-04-29, presets/README.md §1). Default on.",
     );
     f.optional(
         &mut l.cold_start_ratio,
@@ -629,7 +629,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         &mut c.runtime,
         "Runtime",
         "The function's runtime. Hover an option for its measured init floor: hello-world \
-         functions from lambda-perf (FACTS §3). Default Node.js 20.",
+         functions from lambda-perf (presets/README.md §3). Default Node.js 20.",
         |runtime| {
             Cow::Owned(format!(
                 "{}: {} ms measured init for a {} on {} ({INIT_SOURCE})",
@@ -644,7 +644,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         &mut c.package_type,
         "Package",
         "A ZIP archive on a managed runtime, or a container image: images start slower and make \
-         the image's runtime yours to patch (FACTS §3, §6). Default ZIP.",
+         the image's runtime yours to patch (presets/README.md §3, §6). Default ZIP.",
     );
     f.num(
         &mut c.environment_ms,
@@ -668,7 +668,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         "Your init code",
         " ms",
         "Your code outside the handler: SDK clients, frameworks, connections. Spring Boot apps \
-         take 8–12 s without SnapStart (FACTS §3). Up to 130,000 ms, the init limit with \
+         take 8–12 s without SnapStart (presets/README.md §3). Up to 130,000 ms, the init limit with \
          provisioned concurrency or SnapStart. Default 100 ms.",
     );
     f.num(
@@ -677,7 +677,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         "Package size",
         " MB",
         "Deployment package size; bigger packages load slower: Node.js 20 init measured ~297 ms \
-         at 1 MB and ~1,354 ms at 32 MB (FACTS §3). Default 1 MB.",
+         at 1 MB and ~1,354 ms at 32 MB (presets/README.md §3). Default 1 MB.",
     );
     f.num(
         &mut c.idle_reclaim_min,
@@ -685,7 +685,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         "Idle reclaim",
         " min",
         "Minutes an idle environment stays warm before Lambda reclaims it. Undocumented: \
-         measured from 10 min (2019) to 45–60 min (2017), allowed 5–60 (FACTS §2). Default \
+         measured from 10 min (2019) to 45–60 min (2017), allowed 5–60 (presets/README.md §2). Default \
          10 min.",
     );
     f.disabled = (!c.runtime.supports_snapstart() && !c.snapstart)
@@ -694,7 +694,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         &mut c.snapstart,
         "SnapStart",
         "Java SnapStart: restore a snapshot of an initialised environment instead of running \
-         init; it pays off only when init takes seconds (FACTS §3). Default off.",
+         init; it pays off only when init takes seconds (presets/README.md §3). Default off.",
     );
     f.disabled = (!c.snapstart).then_some("Used only with SnapStart on");
     f.num(
@@ -703,7 +703,7 @@ fn cold_start_rows(f: &mut Form<'_>, c: &mut ColdStartSettings, architecture: Ar
         "SnapStart restore",
         " ms",
         "Time to restore the SnapStart snapshot: 600–1,000 ms measured for a trivial function \
-         (FACTS §3). Default 800 ms.",
+         (presets/README.md §3). Default 800 ms.",
     );
     f.disabled = None;
     let measured = c.runtime.first_invoke_extra_ms_at_1gb();
@@ -732,7 +732,7 @@ fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[InstancePrice]) {
         instances,
         "Instance type",
         "Pick an EC2 instance type from the rates' price list: sets the name and the hourly price \
-         below (us-east-1 Linux on-demand, FACTS §4). Default t3.medium.",
+         below (us-east-1 Linux on-demand, presets/README.md §4). Default t3.medium.",
     );
     f.text(
         &mut vm.instance_type,
@@ -747,7 +747,7 @@ fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[InstancePrice]) {
         "Instance price",
         " /h",
         "On-demand price of one instance, USD per hour, billed per second with a 60 s minimum; a \
-         month is 730 hours (FACTS §4). Default $0.0416 (t3.medium).",
+         month is 730 hours (presets/README.md §4). Default $0.0416 (t3.medium).",
     );
     f.num(
         &mut vm.rps_per_instance,
@@ -776,7 +776,7 @@ fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[InstancePrice]) {
         0.0..=3_600.0,
         "Boot",
         " s",
-        "Launch to OS ready: 25–30 s measured (ec2-boot-bench 2021 and 2025 measurements, FACTS \
+        "Launch to OS ready: 25–30 s measured (ec2-boot-bench 2021 and 2025 measurements, presets/README.md \
          §4). Default 30 s.",
     );
     f.num(
@@ -797,13 +797,13 @@ fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[InstancePrice]) {
     scaling_policy(
         f,
         (&mut vm.metric_period_s, &mut vm.scale_in_cooldown_s),
-        "Auto Scaling's default cooldown (FACTS §4)",
+        "Auto Scaling's default cooldown (presets/README.md §4)",
     );
     f.toggle(
         &mut vm.load_balancer,
         "Load balancer",
         "Put an Application Load Balancer in front: $0.0225 an hour plus $0.008 per LCU-hour \
-         (FACTS §4). Default on.",
+         (presets/README.md §4). Default on.",
     );
 }
 
@@ -863,7 +863,7 @@ fn container_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[Inst
         &mut c.orchestrator,
         "Orchestrator",
         "Amazon ECS (free control plane) or Amazon EKS ($0.10 per cluster-hour, about $73 a \
-         month; FACTS §4). Default ECS.",
+         month; presets/README.md §4). Default ECS.",
     );
     f.choice(
         &mut c.launch_type,
@@ -875,7 +875,7 @@ fn container_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[Inst
         &mut c.architecture,
         "Task architecture",
         "x86_64 or arm64 (Graviton): Fargate on arm64 costs 20% less ($0.03238 against $0.04048 \
-         per vCPU-hour, FACTS §4). Default x86_64.",
+         per vCPU-hour, presets/README.md §4). Default x86_64.",
     );
     f.num(
         &mut c.task_vcpu,
@@ -919,7 +919,7 @@ fn container_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[Inst
         "Task start",
         " s",
         "Image pull, container start and health check until a task serves: tens of seconds; a \
-         2022 benchmark saw ECS on Fargate start scaling after ~30 s (Vlad Ionescu, FACTS §4). \
+         2022 benchmark saw ECS on Fargate start scaling after ~30 s (Vlad Ionescu, presets/README.md §4). \
          Default 45 s.",
     );
     scaling_policy(
@@ -932,7 +932,7 @@ fn container_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[Inst
         &mut c.load_balancer,
         "Load balancer",
         "Put an Application Load Balancer in front: $0.0225 an hour plus $0.008 per LCU-hour \
-         (FACTS §4). Default on.",
+         (presets/README.md §4). Default on.",
     );
 }
 
@@ -959,7 +959,7 @@ fn node_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[InstanceP
         "Node price",
         " /h",
         "EC2 launch type: on-demand price of one node, USD per hour. Default $0.096 (m5.large, \
-         FACTS §4).",
+         presets/README.md §4).",
     );
     f.num(
         &mut c.tasks_per_node,
@@ -974,7 +974,7 @@ fn node_rows(f: &mut Form<'_>, c: &mut ContainerSettings, instances: &[InstanceP
         "Node boot",
         " s",
         "EC2 launch type: a new node's start until it can place tasks; EC2-backed clusters began \
-         scaling after ~2.5 min in a 2022 benchmark (FACTS §4). Default 150 s.",
+         scaling after ~2.5 min in a 2022 benchmark (presets/README.md §4). Default 150 s.",
     );
     f.disabled = None;
 }
@@ -1000,7 +1000,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         10_000_000.0,
         "Server price",
         "",
-        "Purchase price of one server, USD. Default $10,000 (the worked example of FACTS §5).",
+        "Purchase price of one server, USD. Default $10,000 (the worked example of presets/README.md §5).",
     );
     f.num(
         &mut o.amortisation_months,
@@ -1008,14 +1008,14 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         "Amortisation",
         " months",
         "Months over which the purchase is spread: 36 for fast-moving hardware, 60 for general \
-         compute (FACTS §5). Default 36.",
+         compute (presets/README.md §5). Default 36.",
     );
     f.num(
         &mut o.power_watts,
         0.0..=20_000.0,
         "Power draw",
         " W",
-        "Average draw of one server: 300–800 W for a 2U server (FACTS §5). Default 500 W.",
+        "Average draw of one server: 300–800 W for a 2U server (presets/README.md §5). Default 500 W.",
     );
     f.num(
         &mut o.pue,
@@ -1023,7 +1023,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         "PUE",
         " ×",
         "Power usage effectiveness, the data centre's overhead on top of the servers' own draw: \
-         1.4–1.8, up to 2.5 for a server room (FACTS §5). Allowed 1–3. Default 1.6.",
+         1.4–1.8, up to 2.5 for a server room (presets/README.md §5). Allowed 1–3. Default 1.6.",
     );
     f.price(
         &mut o.electricity_usd_per_kwh,
@@ -1044,7 +1044,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         10_000.0,
         "Colocation",
         " /U/month",
-        "Colocation, USD per rack unit per month: $50–200 (FACTS §5). Default $100.",
+        "Colocation, USD per rack unit per month: $50–200 (presets/README.md §5). Default $100.",
     );
     f.num(
         &mut o.admin_fte_per_server,
@@ -1059,7 +1059,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         10_000_000.0,
         "Admin cost",
         " /year",
-        "Fully loaded cost of one administrator, USD per year: $120k–200k (FACTS §5). Default \
+        "Fully loaded cost of one administrator, USD per year: $120k–200k (presets/README.md §5). Default \
          $150,000.",
     );
     f.num(
@@ -1067,7 +1067,7 @@ fn on_prem_rows(f: &mut Form<'_>, o: &mut OnPremSettings) {
         0.0..=3_650.0,
         "Procurement",
         " days",
-        "Days from deciding to buy to a new server in service: weeks to months (FACTS §4). \
+        "Days from deciding to buy to a new server in service: weeks to months (presets/README.md §4). \
          Default 42 days.",
     );
 }
@@ -1353,7 +1353,7 @@ fn rates_ui(
         ("Lambda x86_64", &mut r.lambda_x86_64),
         "Defaults: $0.0000166667 per GB-s for the first 6 billion GB-s a month, $0.000015 to 15 \
          billion, $0.0000133334 above; provisioned $0.0000041667, provisioned duration \
-         $0.0000097222 (AWS Price List API, effective 2025-10-01, FACTS §1)",
+         $0.0000097222 (AWS Price List API, effective 2025-10-01, presets/README.md §1)",
         theme,
         value_width,
     );
@@ -1363,7 +1363,7 @@ fn rates_ui(
         ("Lambda arm64", &mut r.lambda_arm64),
         "Defaults: $0.0000133334 per GB-s for the first 7.5 billion GB-s a month, $0.0000120001 \
          to 18.75 billion, $0.0000106667 above; provisioned $0.0000033334, provisioned duration \
-         $0.0000077778 (AWS Price List API, effective 2025-10-01, FACTS §1)",
+         $0.0000077778 (AWS Price List API, effective 2025-10-01, presets/README.md §1)",
         theme,
         value_width,
     );
@@ -1373,13 +1373,13 @@ fn rates_ui(
             "API Gateway REST API",
             &mut r.api_gateway_rest_tiers,
             "USD per million requests by the month's cumulative millions. Defaults: $3.50 to \
-             333 M, $2.80 to 1,000 M, $2.38 to 20,000 M, $1.51 above (AWS whitepaper, FACTS §4)",
+             333 M, $2.80 to 1,000 M, $2.38 to 20,000 M, $1.51 above (AWS whitepaper, presets/README.md §4)",
         ),
         (
             "API Gateway HTTP API",
             &mut r.api_gateway_http_tiers,
             "USD per million requests by the month's cumulative millions. Defaults: $1.00 to \
-             300 M, $0.90 above (AWS whitepaper, FACTS §4)",
+             300 M, $0.90 above (AWS whitepaper, presets/README.md §4)",
         ),
     ] {
         subheading(ui, layout, theme, title, tip);
@@ -1404,7 +1404,7 @@ fn rates_ui(
         theme,
         "Containers and load balancing",
         "Prices of the VM and container alternatives' extras (third-party tables, Jan 2025, \
-         FACTS §4)",
+         presets/README.md §4)",
     );
     changed |= form(ui, layout, "rates_containers", value_width, |f| {
         alternative_rate_rows(f, r);
@@ -1416,7 +1416,7 @@ fn rates_ui(
         theme,
         "EC2 instance prices",
         "The list the instance pickers offer: USD per hour, us-east-1 Linux on-demand \
-         (third-party tables, Jan 2025; m7g matches AWS's own figure; FACTS §4)",
+         (third-party tables, Jan 2025; m7g matches AWS's own figure; presets/README.md §4)",
     );
     changed
         | layout
@@ -1469,7 +1469,7 @@ fn lambda_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         "Requests",
         " /M",
         "USD per million requests, both architectures. Default $0.20 (AWS pricing page, \
-         FACTS §1).",
+         presets/README.md §1).",
     );
     f.price(
         &mut r.ephemeral_usd_per_gb_s,
@@ -1477,14 +1477,14 @@ fn lambda_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         "Ephemeral, per GB-s",
         "",
         "/tmp above the free 512 MB, USD per GB-second. Default $0.0000000309 (AWS pricing \
-         page, FACTS §1).",
+         page, presets/README.md §1).",
     );
     f.num(
         &mut r.free_requests,
         0..=1_000_000_000_000,
         "Free requests",
         " /month",
-        "Free-tier requests a month. Default 1,000,000 (AWS pricing page, FACTS §1).",
+        "Free-tier requests a month. Default 1,000,000 (AWS pricing page, presets/README.md §1).",
     );
     f.num(
         &mut r.free_gb_s,
@@ -1492,7 +1492,7 @@ fn lambda_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         "Free GB-seconds",
         " /month",
         "Free-tier GB-seconds a month, x86_64 and arm64 together. Default 400,000 (AWS \
-         pricing page, FACTS §1).",
+         pricing page, presets/README.md §1).",
     );
 }
 
@@ -1502,14 +1502,14 @@ fn alternative_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         1_000.0,
         "ALB",
         " /h",
-        "Application Load Balancer, USD per hour. Default $0.0225 (FACTS §4).",
+        "Application Load Balancer, USD per hour. Default $0.0225 (presets/README.md §4).",
     );
     f.price(
         &mut r.alb_usd_per_lcu_hour,
         1_000.0,
         "ALB capacity unit",
         " /LCU-h",
-        "Application Load Balancer, USD per LCU-hour. Default $0.008 (FACTS §4).",
+        "Application Load Balancer, USD per LCU-hour. Default $0.008 (presets/README.md §4).",
     );
     f.num(
         &mut r.alb_new_connections_per_lcu,
@@ -1524,28 +1524,28 @@ fn alternative_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         1_000.0,
         "Fargate x86_64 vCPU",
         " /vCPU-h",
-        "Fargate x86_64, USD per vCPU-hour. Default $0.04048 (FACTS §4).",
+        "Fargate x86_64, USD per vCPU-hour. Default $0.04048 (presets/README.md §4).",
     );
     f.price(
         &mut r.fargate_x86_64_gb_hour_usd,
         1_000.0,
         "Fargate x86_64 memory",
         " /GB-h",
-        "Fargate x86_64, USD per GB-hour. Default $0.004445 (FACTS §4).",
+        "Fargate x86_64, USD per GB-hour. Default $0.004445 (presets/README.md §4).",
     );
     f.price(
         &mut r.fargate_arm64_vcpu_hour_usd,
         1_000.0,
         "Fargate arm64 vCPU",
         " /vCPU-h",
-        "Fargate arm64, USD per vCPU-hour. Default $0.03238 (FACTS §4).",
+        "Fargate arm64, USD per vCPU-hour. Default $0.03238 (presets/README.md §4).",
     );
     f.price(
         &mut r.fargate_arm64_gb_hour_usd,
         1_000.0,
         "Fargate arm64 memory",
         " /GB-h",
-        "Fargate arm64, USD per GB-hour. Default $0.00356 (FACTS §4).",
+        "Fargate arm64, USD per GB-hour. Default $0.00356 (presets/README.md §4).",
     );
     f.price(
         &mut r.eks_cluster_hour_usd,
@@ -1553,7 +1553,7 @@ fn alternative_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         "EKS control plane",
         " /h",
         "EKS control plane, USD per cluster-hour: $0.10, about $73 a month; $0.60 on \
-         extended support (AWS, FACTS §4).",
+         extended support (AWS, presets/README.md §4).",
     );
 }
 

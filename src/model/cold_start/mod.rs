@@ -1,6 +1,6 @@
 //! Cold starts: execution environments created on demand, reused while warm and reclaimed when
 //! idle, the init phases each cold start waits for, and the latency and billed INIT they add
-//! (FACTS.md §2–3). Small scenarios are simulated request by request; large ones with an aggregate
+//! (presets/README.md §2–3). Small scenarios are simulated request by request; large ones with an aggregate
 //! model whose cost does not grow with the request rate, plus an exact timeline of their start.
 //!
 //! `run` chooses the method and assembles the result; `exact` and `aggregate` are the two

@@ -1,4 +1,4 @@
-//! Monthly bills of the four hosting models (FACTS.md §1, §4, §5): line items rounded to the cent
+//! Monthly bills of the four hosting models (presets/README.md §1, §4, §5): line items rounded to the cent
 //! as on an AWS bill, cost curves over request volume, and the break-even points between models.
 //!
 //! From the bottom up: `money` (rounding and formatting), `tiers` (tiered prices), `bill` (the

@@ -100,7 +100,7 @@ mod tests {
 
     #[test]
     fn on_prem_worked_example() {
-        // FACTS §5: $277.78 + $58.40 + $200.00 + $625.00 = $1,161.18.
+        // presets/README.md §5: $277.78 + $58.40 + $200.00 + $625.00 = $1,161.18.
         let mut s = Scenario::default();
         s.on_prem.min_servers = 1;
         s.workload.requests_per_month = 1000;

@@ -239,7 +239,7 @@ fn on_prem_is_fixed_and_costs_its_monthly_bill_per_second() {
     ));
     assert!(on_prem.samples.iter().all(|x| x.serving_units == servers));
     assert!(on_prem.samples.iter().all(|x| x.booting_units == 0.0));
-    // The FACTS.md worked preset: ≈ $1,161 a server a month.
+    // The worked example of presets/README.md §5: ≈ $1,161 a server a month.
     let monthly = on_prem.summary.cost_usd / (run.end_s - run.start_s) * SECONDS_PER_MONTH;
     assert!((monthly / servers - 1_161.2).abs() < 0.5, "{monthly}");
 }

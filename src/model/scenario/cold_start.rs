@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A Lambda runtime, with lambda-perf's measured init durations (FACTS.md §3).
+/// A Lambda runtime, with lambda-perf's measured init durations (presets/README.md §3).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Runtime {
     /// Node.js 20.

@@ -1,6 +1,6 @@
 //! The scenario: one preset's worth of inputs (workload, traffic, Lambda, the alternatives, rates),
 //! its defaults and its validation. The field names of `workload`, `lambda` and `traffic` are the
-//! public preset format contract (PRODUCT.md) and must not change.
+//! public preset format contract (documented in presets/README.md) and must not change.
 //!
 //! One file per part of the preset; everything is used through this module's paths
 //! (`model::scenario::Scenario`, `model::scenario::Rates`, …).

@@ -38,7 +38,7 @@ pub struct LambdaArchRates {
 }
 
 impl LambdaArchRates {
-    /// AWS's x86_64 prices (FACTS.md §1).
+    /// AWS's x86_64 prices (presets/README.md §1).
     pub fn x86_64() -> Self {
         Self {
             duration_tiers: vec![
@@ -51,7 +51,7 @@ impl LambdaArchRates {
         }
     }
 
-    /// AWS's arm64 prices (FACTS.md §1).
+    /// AWS's arm64 prices (presets/README.md §1).
     pub fn arm64() -> Self {
         Self {
             duration_tiers: vec![
