@@ -6,7 +6,6 @@ use crate::command::{Command, ViewId};
 use crate::model::origin::Origin;
 use crate::model::scenario::HostingModel;
 use crate::presets;
-use crate::ui::HoverTip;
 use crate::ui::theme::{Theme, ThemeChoice};
 
 impl ExplorerApp {
@@ -40,18 +39,18 @@ impl ExplorerApp {
                 self.preset_picker_ui(ui);
                 if self.is_modified() {
                     ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
-                        .hover_tip("The scenario differs from its preset or file");
+                        .on_hover_text("The scenario differs from its preset or file");
                 }
                 self.file_menu_ui(ui);
                 let undo = ui
                     .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
-                    .hover_tip("Undo the last change (Ctrl+Z)");
+                    .on_hover_text("Undo the last change (Ctrl+Z)");
                 if undo.clicked() {
                     self.commands.push(Command::Undo);
                 }
                 let redo = ui
                     .add_enabled(!self.redo.is_empty(), egui::Button::new("Redo"))
-                    .hover_tip("Redo (Ctrl+Shift+Z)");
+                    .on_hover_text("Redo (Ctrl+Shift+Z)");
                 if redo.clicked() {
                     self.commands.push(Command::Redo);
                 }
@@ -78,7 +77,11 @@ impl ExplorerApp {
                         egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
                             .color(theme.weak_text),
                     );
-                    if ui.button("Keyboard shortcuts").hover_tip("F1").clicked() {
+                    if ui
+                        .button("Keyboard shortcuts")
+                        .on_hover_text("F1")
+                        .clicked()
+                    {
                         self.commands.push(Command::ToggleHelp);
                         ui.close();
                     }
@@ -91,7 +94,7 @@ impl ExplorerApp {
             };
             if ui
                 .button(present)
-                .hover_tip("Presentation mode: large type, projector theme, editor hidden (F5)")
+                .on_hover_text("Presentation mode: large type, projector theme, editor hidden (F5)")
                 .clicked()
             {
                 self.commands.push(Command::TogglePresentation);
@@ -99,7 +102,7 @@ impl ExplorerApp {
             if self.tour.is_none()
                 && ui
                     .button("Guided tour")
-                    .hover_tip(
+                    .on_hover_text(
                         "Walk through the lesson step by step (the left and right arrow keys move)",
                     )
                     .clicked()
@@ -164,7 +167,7 @@ impl ExplorerApp {
                 let enabled = !matches!(command, Command::Revert) || self.is_modified();
                 if ui
                     .add_enabled(enabled, egui::Button::new(label))
-                    .hover_tip(hint)
+                    .on_hover_text(hint)
                     .clicked()
                 {
                     self.commands.push(command);
@@ -193,7 +196,7 @@ impl ExplorerApp {
                 );
                 if ui
                     .button(name)
-                    .hover_tip(path.display().to_string())
+                    .on_hover_text(path.display().to_string())
                     .clicked()
                 {
                     chosen = Some(path.clone());
@@ -202,7 +205,7 @@ impl ExplorerApp {
             ui.separator();
             if ui
                 .button("Clear recent files")
-                .hover_tip("Forget this list (the files themselves are not touched)")
+                .on_hover_text("Forget this list (the files themselves are not touched)")
                 .clicked()
             {
                 self.settings.recent.clear();
@@ -225,7 +228,7 @@ impl ExplorerApp {
                     let selected = self.origin == Origin::BuiltIn(builtin.id.to_owned());
                     if ui
                         .selectable_label(selected, &scenario.name)
-                        .hover_tip(&scenario.description)
+                        .on_hover_text(&scenario.description)
                         .clicked()
                     {
                         self.commands.push(Command::Load(
@@ -249,13 +252,13 @@ impl ExplorerApp {
                 other => other.to_string(),
             };
             ui.label(egui::RichText::new(format!("Scenario: {short}")).color(theme.weak_text))
-                .hover_tip(self.origin.to_string());
+                .on_hover_text(self.origin.to_string());
             ui.separator();
             ui.label(
                 egui::RichText::new(format!("Rates as of {}", self.scenario.rates.as_of))
                     .color(theme.weak_text),
             )
-            .hover_tip(&self.scenario.rates.source);
+            .on_hover_text(&self.scenario.rates.source);
             ui.separator();
             ui.label(
                 egui::RichText::new("Prices: USD, AWS us-east-1, on-demand").color(theme.weak_text),
@@ -263,7 +266,7 @@ impl ExplorerApp {
             if self.is_updating() {
                 ui.separator();
                 ui.label(egui::RichText::new("Updating results…").color(theme.weak_text))
-                    .hover_tip(
+                    .on_hover_text(
                         "The views show the results of the scenario as it was a moment ago \
                          until the new ones are computed",
                     );

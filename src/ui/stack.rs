@@ -9,7 +9,6 @@ use serde::{Deserialize, Serialize};
 use crate::command::Command;
 use crate::model::scenario::{HostingModel, LaunchType, PackageType, Scenario};
 use crate::model::stack::{Layer, Owner, StackVariant, owner, who_does_it, you_manage};
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// Show one model or compare two.
@@ -65,16 +64,16 @@ impl StackView {
     ) {
         ui.horizontal_wrapped(|ui| {
             ui.selectable_value(&mut self.mode, StackMode::Single, "One model")
-                .hover_tip("Show one hosting model; keys 1–4 switch it");
+                .on_hover_text("Show one hosting model; keys 1–4 switch it");
             ui.selectable_value(&mut self.mode, StackMode::Compare, "Compare two")
-                .hover_tip("Show two hosting models side by side");
+                .on_hover_text("Show two hosting models side by side");
             ui.separator();
             if self.mode == StackMode::Compare {
                 ui.label("Left:");
             }
             for (i, model) in HostingModel::ALL.into_iter().enumerate() {
                 ui.selectable_value(&mut self.primary, model, model.label())
-                    .hover_tip(format!(
+                    .on_hover_text(format!(
                         "{} ({}), key {}",
                         model.label(),
                         model.service(),
@@ -92,7 +91,7 @@ impl StackView {
                         model,
                         format!("vs {}", model.label()),
                     )
-                    .hover_tip(format!("Compare with {}", model.label()));
+                    .on_hover_text(format!("Compare with {}", model.label()));
                 }
             });
         }
@@ -100,7 +99,9 @@ impl StackView {
             let mut fargate = scenario.containers.launch_type == LaunchType::Fargate;
             if ui
                 .checkbox(&mut fargate, "Containers on Fargate")
-                .hover_tip("With Fargate, AWS runs the container hosts: no nodes for you to patch")
+                .on_hover_text(
+                    "With Fargate, AWS runs the container hosts: no nodes for you to patch",
+                )
                 .changed()
             {
                 let mut edited = scenario.clone();
@@ -114,7 +115,7 @@ impl StackView {
             let mut image = scenario.cold_start.package_type == PackageType::Image;
             if ui
                 .checkbox(&mut image, "Lambda as a container image")
-                .hover_tip(
+                .on_hover_text(
                     "A container-image function carries its own runtime: its patches become yours",
                 )
                 .changed()

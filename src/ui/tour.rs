@@ -3,7 +3,6 @@
 
 use crate::command::{Command, ViewId};
 use crate::model::scenario::HostingModel;
-use crate::ui::HoverTip;
 use crate::ui::stack::StackMode;
 use crate::ui::theme::Theme;
 
@@ -144,7 +143,7 @@ pub fn tour_ui(ui: &mut egui::Ui, index: usize, theme: &Theme, commands: &mut Ve
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
             if ui
                 .button("End tour")
-                .hover_tip("Close the tour (Esc)")
+                .on_hover_text("Close the tour (Esc)")
                 .clicked()
             {
                 commands.push(Command::EndTour);
@@ -152,14 +151,14 @@ pub fn tour_ui(ui: &mut egui::Ui, index: usize, theme: &Theme, commands: &mut Ve
             let last = index + 1 == STEPS.len();
             if ui
                 .add_enabled(!last, egui::Button::new("Next"))
-                .hover_tip("Next step (right arrow key)")
+                .on_hover_text("Next step (right arrow key)")
                 .clicked()
             {
                 commands.push(Command::TourStep(index + 1));
             }
             if ui
                 .add_enabled(index > 0, egui::Button::new("Previous"))
-                .hover_tip("Previous step (left arrow key)")
+                .on_hover_text("Previous step (left arrow key)")
                 .clicked()
             {
                 commands.push(Command::TourStep(index.saturating_sub(1)));

@@ -7,7 +7,6 @@ use crate::command::Command;
 use crate::model::format::group;
 use crate::model::runtime::INIT_SOURCE;
 use crate::model::scenario::{HOURS_PER_MONTH, Runtime, Scenario};
-use crate::ui::HoverTip;
 
 /// The quick controls of the lesson: runtime, SnapStart, provisioned concurrency, and a
 /// runtime to compare with (`compare`, the view's own setting). The scenario editor has them
@@ -29,7 +28,7 @@ pub(super) fn controls_ui(
             .show_ui(ui, |ui| {
                 for r in Runtime::ALL {
                     ui.selectable_value(&mut runtime, r, r.label())
-                        .hover_tip(format!(
+                        .on_hover_text(format!(
                             "{}: {} ms runtime init for a hello-world function ({INIT_SOURCE})",
                             r.label(),
                             r.init_ms(architecture, package)
@@ -37,7 +36,7 @@ pub(super) fn controls_ui(
                 }
             })
             .response
-            .hover_tip(
+            .on_hover_text(
                 "The function's runtime. Its measured init is the floor of every cold start",
             );
         if runtime != cs.runtime {
@@ -50,7 +49,7 @@ pub(super) fn controls_ui(
         let mut snapstart = cs.snapstart && supported;
         let response = ui
             .add_enabled(supported, egui::Checkbox::new(&mut snapstart, "SnapStart"))
-            .hover_tip(format!(
+            .on_hover_text(format!(
                 "Restore a snapshot of an initialised environment ({} ms here; 600–1,000 ms \
                  measured) instead of running the runtime's and your init. It pays off when \
                  init takes seconds",
@@ -85,7 +84,7 @@ fn compare_ui(ui: &mut Ui, compare: &mut Option<Runtime>, current: Runtime) {
             }
         })
         .response
-        .hover_tip(
+        .on_hover_text(
             "Simulate the same scenario with another runtime, all else equal, and draw it \
              below: same requests, different init",
         );
@@ -107,7 +106,7 @@ fn provisioned_ui(ui: &mut Ui, scenario: &Scenario, commands: &mut Vec<Command>)
                 .suffix(" environments"),
         )
         .labelled_by(label.id)
-        .hover_tip(format!(
+        .on_hover_text(format!(
             "Environments kept initialised in advance: requests they serve are never cold. \
              Billed while enabled; turning it on here enables it all month ({HOURS_PER_MONTH} h) \
              unless the editor sets fewer hours. At most the concurrency limit ({})",

@@ -11,7 +11,6 @@ use super::histogram::histogram_ui;
 use super::lane::Lane;
 use crate::model::cold_start::{ASSUMPTIONS, LatencySummary, Method, WindowStart};
 use crate::model::format::group;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The figures beside the timeline: big numbers (or a table when comparing), latency
@@ -34,7 +33,7 @@ pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
     }
     for lane in lanes {
         ui.label(RichText::new(method_text(lane)).color(theme.weak_text))
-            .hover_tip(
+            .on_hover_text(
                 "Exact: every request simulated one by one. Aggregate: above 200,000 requests, \
                  the figures come from a model stepped through time; the timeline is still a \
                  request-by-request simulation of the window it shows",
@@ -116,7 +115,7 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
             .font(theme.font(40.0))
             .strong(),
     )
-    .hover_tip("Cold starts divided by requests served, over the whole scenario");
+    .on_hover_text("Cold starts divided by requests served, over the whole scenario");
     ui.label(
         RichText::new(format!(
             "of requests were cold ({about}{} of {})",
@@ -131,7 +130,9 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
             .font(theme.font(30.0))
             .strong(),
     )
-    .hover_tip("Every init phase plus the first run's extra time: what a cold request waits for");
+    .on_hover_text(
+        "Every init phase plus the first run's extra time: what a cold request waits for",
+    );
     ui.label(
         RichText::new("wait of each cold request before its handler runs").color(theme.weak_text),
     );
@@ -205,9 +206,9 @@ fn percentiles_ui(ui: &mut Ui, l: &LatencySummary, theme: &Theme) {
             ui.vertical(|ui| {
                 ui.set_width(column_w);
                 ui.label(RichText::new(text).font(theme.font(size)).strong())
-                    .hover_tip(format!("{name}: {what}"));
+                    .on_hover_text(format!("{name}: {what}"));
                 ui.label(RichText::new(*name).color(theme.weak_text))
-                    .hover_tip(*what);
+                    .on_hover_text(*what);
             });
         }
     });
@@ -239,9 +240,9 @@ fn percentiles(l: &LatencySummary) -> [(&'static str, f64, &'static str); 3] {
 fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(value).font(theme.font(20.0)).strong())
-            .hover_tip(what);
+            .on_hover_text(what);
         ui.label(RichText::new(caption).color(theme.weak_text))
-            .hover_tip(what);
+            .on_hover_text(what);
     });
 }
 
@@ -329,7 +330,7 @@ fn comparison_table_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
             ui.end_row();
             for ((name, what, _), row) in rows.iter().zip(&values) {
                 ui.label(RichText::new(*name).color(theme.weak_text))
-                    .hover_tip(*what);
+                    .on_hover_text(*what);
                 for value in row {
                     ui.label(RichText::new(value).font(theme.font(size)).strong());
                 }

@@ -8,7 +8,6 @@ use super::legend::{Mark, legend_item};
 use super::marks::{cold_color, handler_color};
 use crate::model::cold_start::LatencyHistogram;
 use crate::model::format::group;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// Height of the latency histogram, points before the text scale.
@@ -130,7 +129,7 @@ fn histogram_legend_ui(ui: &mut Ui, theme: &Theme) {
             theme,
         );
         ui.label(RichText::new("log scales").color(theme.weak_text))
-            .hover_tip(
+            .on_hover_text(
                 "Bins are log-spaced from the fastest warm to the slowest cold request; bar \
                  heights grow with the logarithm of the count, so a handful of cold requests \
                  stays visible next to thousands of warm ones",

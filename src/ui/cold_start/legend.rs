@@ -7,7 +7,6 @@ use super::lane::Lane;
 use super::marks::{handler_color, hatch, phase_color, phase_meaning, snowflake};
 use crate::model::cold_start::PhaseKind;
 use crate::model::runtime::InitPhases;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// How a legend swatch is drawn.
@@ -68,9 +67,9 @@ pub(super) fn legend_item(ui: &mut Ui, mark: Mark, text: &str, hover: &str, them
             hatch(&painter.with_clip_rect(rect), rect, theme);
         }
     }
-    response.hover_tip(hover);
+    response.on_hover_text(hover);
     ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend))
-        .hover_tip(hover);
+        .on_hover_text(hover);
     ui.add_space(4.0);
 }
 

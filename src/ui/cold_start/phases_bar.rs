@@ -14,7 +14,6 @@ use crate::model::cold_start::PhaseKind;
 use crate::model::format::group;
 use crate::model::runtime::{INIT_SOURCE, InitPhases, package_load_ms};
 use crate::model::scenario::Scenario;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// One segment of the breakdown bar.
@@ -132,7 +131,7 @@ pub(super) fn breakdown_ui(ui: &mut Ui, lanes: &[Lane<'_>], scenario: &Scenario,
                 theme.font(16.0),
                 theme.strong_text,
             );
-            total_response.hover_tip("From the request's arrival to its response");
+            total_response.on_hover_text("From the request's arrival to its response");
             for segment in all.iter().filter(|seg| seg.ms > 0.0) {
                 let text = format!("{} {}", segment.label, fmt_ms(segment.ms));
                 legend_item(

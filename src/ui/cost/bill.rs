@@ -7,7 +7,6 @@ use super::cards::swatch;
 use crate::derived::Derived;
 use crate::model::cost::{Bill, format_cents, format_requests};
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The bill of `model` (the card chosen above): lines with their arithmetic in words, total and
@@ -64,7 +63,7 @@ pub(super) fn bill_ui(
                     .font(theme.font(20.0))
                     .strong(),
             )
-            .hover_tip("The sum of the rounded lines above");
+            .on_hover_text("The sum of the rounded lines above");
         });
     });
     if !bill.notes.is_empty() {
@@ -83,7 +82,7 @@ pub(super) fn bill_ui(
         ))
         .color(theme.weak_text),
     )
-    .hover_tip(format!(
+    .on_hover_text(format!(
         "Source: {}\nEvery rate can be edited in the scenario.",
         scenario.rates.source
     ));

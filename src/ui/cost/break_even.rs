@@ -6,7 +6,6 @@ use egui::{Align2, Pos2, RichText, Sense, Stroke, vec2};
 
 use crate::model::cost::{self, BreakEven, CostCurves, format_requests, format_usd};
 use crate::model::scenario::HostingModel;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The three models serverless is compared with, in the views' order.
@@ -65,7 +64,7 @@ pub(super) fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &The
             .font(theme.font(20.0))
             .strong(),
     )
-    .hover_tip(
+    .on_hover_text(
         "Volumes where two models cost the same a month. Each is found on the model itself, \
          to 1 part in a million.",
     );
@@ -78,7 +77,7 @@ pub(super) fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &The
             let (rect, _) = ui.allocate_exact_size(vec2(marker_side, marker_side), Sense::hover());
             number_marker(ui.painter(), theme, rect.center(), i + 1);
             ui.add(egui::Label::new(sentence).wrap())
-                .hover_tip(break_even_tooltip(points));
+                .on_hover_text(break_even_tooltip(points));
         });
     }
     for other in OTHERS {
@@ -126,7 +125,7 @@ pub(super) fn break_evens_ui(ui: &mut egui::Ui, curves: &CostCurves, theme: &The
                 for points in &others {
                     if let Some(sentence) = cost::break_even_summary(points) {
                         ui.add(egui::Label::new(sentence).wrap())
-                            .hover_tip(break_even_tooltip(points));
+                            .on_hover_text(break_even_tooltip(points));
                     }
                 }
             });

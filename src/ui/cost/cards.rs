@@ -9,7 +9,6 @@ use egui::{
 use crate::derived::Derived;
 use crate::model::cost::{self, compare_sentence, format_cents, format_requests};
 use crate::model::scenario::HostingModel;
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The accessible name of a headline card, e.g. "Serverless: $5.73 a month".
@@ -112,7 +111,7 @@ fn card_ui(
     let id = ui.scope_id().with(("cost_card", model.key()));
     let response = ui
         .interact(inner.response.rect, id, Sense::click())
-        .hover_tip(format!(
+        .on_hover_text(format!(
             "{} ({}), sum of its bill's rounded lines. Click to itemise this bill below.",
             model.label(),
             model.service()

@@ -17,7 +17,6 @@ use crate::model::cost::{
     self, CURVE_MAX_REQUESTS, CURVE_MIN_REQUESTS, format_requests, format_usd,
 };
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The accessible name of the chart, for screen readers and tests.
@@ -280,7 +279,7 @@ fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
         ui.add_space(8.0);
         let (rect, _) = ui.allocate_exact_size(vec2(20.0, 20.0), Sense::hover());
         number_marker(ui.painter(), theme, rect.center(), 1);
-        ui.label("Break-even point").hover_tip(
+        ui.label("Break-even point").on_hover_text(
             "Where serverless and another model cost the same, numbered as in the list of \
              break-even points",
         );
@@ -292,13 +291,13 @@ fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
             theme.card,
             Stroke::new(2.0, theme.strong_text),
         );
-        ui.label("They cross again").hover_tip(
+        ui.label("They cross again").on_hover_text(
             "A fleet growing by whole instances, tasks or servers can make two models swap \
              places more than once",
         );
         ui.add_space(8.0);
         ui.label(RichText::new("Each curve is named at its right end").color(theme.weak_text))
-            .hover_tip(
+            .on_hover_text(
                 "On-premises (your own servers), virtual machines (EC2), containers (ECS / EKS) \
                  and serverless (Lambda), each in its own colour",
             );

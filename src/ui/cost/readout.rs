@@ -6,7 +6,6 @@ use egui::RichText;
 use crate::derived::Derived;
 use crate::model::cost::{self, compare_sentence, format_requests, format_usd};
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The line under the chart: in plain words, how serverless compares with the cheapest other
@@ -49,7 +48,7 @@ pub(super) fn readout_ui(
             )
             .wrap(),
         )
-        .hover_tip(format!(
+        .on_hover_text(format!(
             "Compared with the cheapest other model at {} requests a month",
             format_requests(requests)
         ));

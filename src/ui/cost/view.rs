@@ -14,7 +14,6 @@ use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{self, ASSUMPTIONS, format_requests};
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::HoverTip;
 use crate::ui::theme::Theme;
 
 /// The largest monthly volume a scenario accepts (`workload.requests_per_month`).
@@ -154,7 +153,7 @@ fn controls_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comman
                     .custom_parser(cost::parse_requests)
                     .text("requests per month"),
             )
-            .hover_tip(
+            .on_hover_text(
                 "This scenario's monthly volume: it sets the marker on the chart, the totals and \
                  the bills. Type a number such as 3000000, 3 M or 250 k.",
             );
@@ -170,7 +169,7 @@ fn controls_ui(ui: &mut egui::Ui, scenario: &Scenario, commands: &mut Vec<Comman
         ui.separator();
         if ui
             .button("Export curve data as CSV…")
-            .hover_tip(
+            .on_hover_text(
                 "Save the four models' monthly cost at every volume on the chart as a CSV file",
             )
             .clicked()

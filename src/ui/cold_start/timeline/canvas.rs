@@ -13,7 +13,6 @@ use super::hover::{highlight, hit_test, hit_ui};
 use super::rows::draw_lane;
 use super::traffic_strip::draw_traffic;
 use crate::model::traffic::Traffic;
-use crate::ui::HoverTip;
 use crate::ui::cold_start::format::{fmt_clock_tick, fmt_s};
 use crate::ui::cold_start::lane::Lane;
 use crate::ui::theme::Theme;
@@ -95,21 +94,21 @@ impl Timeline {
     fn zoom_buttons_ui(&mut self, ui: &mut Ui, fit: (f64, f64)) {
         if ui
             .button("Zoom in")
-            .hover_tip("Show half the time span (or Ctrl+scroll over the timeline)")
+            .on_hover_text("Show half the time span (or Ctrl+scroll over the timeline)")
             .clicked()
         {
             self.zoom_by(ZOOM_STEP, fit, None);
         }
         if ui
             .button("Zoom out")
-            .hover_tip("Show twice the time span")
+            .on_hover_text("Show twice the time span")
             .clicked()
         {
             self.zoom_by(1.0 / ZOOM_STEP, fit, None);
         }
         if ui
             .button("Fit")
-            .hover_tip("Show the whole timeline window (or double-click the timeline)")
+            .on_hover_text("Show the whole timeline window (or double-click the timeline)")
             .clicked()
         {
             self.zoom = None;
