@@ -802,7 +802,6 @@ impl LaneCanvas<'_> {
         let max_units = *input.stats.peak_units.get(self.model);
         let grid = UnitGrid::fit(area.size(), max_units);
         paint_units(
-            self.ui,
             &self.painter,
             self.theme,
             (self.model, input.sample, input.unit_rps),
@@ -1235,7 +1234,6 @@ impl UnitStates {
 /// Paints the squares of a lane (busy, idle but paid, warm, booting, missing) as one mesh:
 /// hundreds of squares cost one shape.
 fn paint_units(
-    ui: &egui::Ui,
     painter: &egui::Painter,
     theme: &Theme,
     (model, x, unit_rps): (HostingModel, &Sample, f64),
@@ -1243,36 +1241,10 @@ fn paint_units(
     area: Rect,
 ) {
     let edges = UnitStates::of(x, unit_rps).edges(grid.per_square);
-    // The squares change only when the sample does (a few times a second while playing): their
-    // mesh is kept and painted again as long as what it was built from holds.
-    let key = UnitsKey {
-        edges,
-        grid: *grid,
-        area,
-        theme: theme.kind,
-    };
-    let id = ui.scope_id().with(("unit squares", model));
-    let kept = ui
-        .data(|d| d.get_temp::<(UnitsKey, Arc<Mesh>)>(id))
-        .filter(|(kept, _)| *kept == key)
-        .map(|(_, mesh)| mesh);
-    let mesh = kept.unwrap_or_else(|| {
-        let mesh = Arc::new(units_mesh(theme, model, edges, grid, area));
-        ui.data_mut(|d| d.insert_temp(id, (key, Arc::clone(&mesh))));
-        mesh
-    });
+    let mesh = units_mesh(theme, model, edges, grid, area);
     painter
         .with_clip_rect(area.expand(1.0))
-        .add(Shape::Mesh(mesh));
-}
-
-/// What a lane's unit squares are built from.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct UnitsKey {
-    edges: [usize; 5],
-    grid: UnitGrid,
-    area: Rect,
-    theme: ThemeKind,
+        .add(Shape::mesh(mesh));
 }
 
 /// The unit squares of a lane as one mesh: squares `..busy` busy, then idle and paid for, warm,
@@ -2447,7 +2419,7 @@ mod tests {
                 let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
                     let painter = ui.painter().clone();
                     let lane = (HostingModel::Vm, sample, 100.0);
-                    paint_units(ui, &painter, &theme, lane, &grid, area);
+                    paint_units(&painter, &theme, lane, &grid, area);
                 });
                 output.textures_delta.clear();
                 output
