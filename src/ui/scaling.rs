@@ -20,7 +20,6 @@ use crate::model::format::{self, clock, nice_step};
 use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::HoverTip;
 use crate::ui::kept_text::KeptText;
 use crate::ui::theme::{Theme, ThemeKind};
 
@@ -234,7 +233,7 @@ impl ScalingView {
                 .min_size(vec2(92.0, 34.0) * theme.text_scale);
             if ui
                 .add(play)
-                .hover_tip("Play or pause the timeline (Space)")
+                .on_hover_text("Play or pause the timeline (Space)")
                 .clicked()
             {
                 self.toggle(run);
@@ -243,7 +242,7 @@ impl ScalingView {
                 .min_size(vec2(0.0, 34.0) * theme.text_scale);
             if ui
                 .add(restart)
-                .hover_tip("Back to the start of the timeline")
+                .on_hover_text("Back to the start of the timeline")
                 .clicked()
             {
                 self.t_s = run.start_s;
@@ -254,14 +253,14 @@ impl ScalingView {
                 .show_ui(ui, |ui| {
                     for option in SPEEDS {
                         ui.selectable_value(&mut self.speed, option, speed_label(option))
-                            .hover_tip(format!(
+                            .on_hover_text(format!(
                                 "One second of playback shows {} of the timeline",
                                 duration(option)
                             ));
                     }
                 })
                 .response
-                .hover_tip("Simulated seconds per second of playback");
+                .on_hover_text("Simulated seconds per second of playback");
 
             let time_text = time_text(self.t_s, run);
             let time_font = theme.font(22.0);
@@ -284,13 +283,13 @@ impl ScalingView {
                 .show_value(false);
             if ui
                 .add(slider)
-                .hover_tip("Drag to move through the timeline, in seconds")
+                .on_hover_text("Drag to move through the timeline, in seconds")
                 .changed()
             {
                 self.t_s = t_s;
             }
             ui.label(RichText::new(time_text).font(time_font).strong())
-                .hover_tip("Playhead / end of the timeline, minutes:seconds");
+                .on_hover_text("Playhead / end of the timeline, minutes:seconds");
         });
     }
 }
@@ -682,7 +681,9 @@ impl LaneCanvas<'_> {
                 self.ui.scope_id().with((key, self.model)),
                 Sense::hover(),
             )
-            .hover_tip_with(text);
+            .on_hover_ui(|ui| {
+                ui.label(text());
+            });
     }
 
     /// The model's name, and its service where there is room.
@@ -1386,7 +1387,7 @@ fn legend_item(
     );
     let (item_rect, response) = ui.allocate_exact_size(item, Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, label));
-    response.hover_tip(tip);
+    response.on_hover_text(tip);
     let rect = Rect::from_min_size(
         pos2(item_rect.left(), item_rect.center().y - size / 2.0),
         vec2(size * 1.4, size),
@@ -2091,7 +2092,7 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText
                 let title_response =
                     ui.interact(cell_rect, response.id.with(("title", col)), Sense::hover());
                 title_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, title));
-                title_response.hover_tip(tip);
+                title_response.on_hover_text(tip);
             }
             let y = cell_rect.center().y - cell.size().y / 2.0;
             let left = if amount { x + w - cell.size().x } else { x };
