@@ -1,0 +1,294 @@
+//! The traffic section: the generator row and the table of traffic points.
+
+use egui::{Label, RichText, vec2};
+
+use super::form::form;
+use super::lazy_layout::LazyLayout;
+use super::number_box::{Num, number_drag};
+use super::sections::subheading;
+use crate::model::scenario::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS};
+use crate::model::traffic::{ShapeParams, TrafficShape};
+use crate::ui::HoverTip;
+use crate::ui::theme::{EDITOR_GAP, Theme};
+
+/// Traffic points shown at once in the points table; more scroll.
+const TABLE_ROWS: f32 = 8.0;
+
+/// Smallest gap kept between two traffic points' times, s, so times stay strictly increasing.
+const MIN_POINT_GAP_S: f64 = 0.01;
+
+/// Inputs of the "Generate" row of the traffic section.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(super) struct Generator {
+    shape: TrafficShape,
+    params: ShapeParams,
+}
+
+pub(super) fn traffic_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    traffic: &mut Vec<(f64, f64)>,
+    generator: &mut Generator,
+    theme: &Theme,
+    value_width: f32,
+) -> bool {
+    subheading(
+        ui,
+        layout,
+        theme,
+        "Generate",
+        "Replace the points with a ready-made pattern; hover a shape for what it shows",
+    );
+    let before = *generator;
+    let Generator { shape, params } = generator;
+    // The generator's inputs are not part of the scenario: their changes send nothing.
+    form(ui, layout, "traffic_generator", value_width, |f| {
+        f.choice(
+            shape,
+            "Shape",
+            "The pattern to generate; hover an option for what it shows",
+        );
+        f.num(
+            &mut params.base_rps,
+            0.0..=MAX_TRAFFIC_RPS,
+            "Base rate",
+            " requests/s",
+            "Quiet-time rate of the generated traffic. Default 1.",
+        );
+        f.num(
+            &mut params.peak_rps,
+            0.0..=MAX_TRAFFIC_RPS,
+            "Peak rate",
+            " requests/s",
+            "Busiest rate of the generated traffic. Default 10,000: the launch spike of the \
+             scaling view.",
+        );
+        f.disabled =
+            (*shape == TrafficShape::DailyCycle).then_some("The daily cycle always lasts one day");
+        f.num(
+            &mut params.duration_s,
+            1.0..=MAX_TRAFFIC_SECS,
+            "Duration",
+            " s",
+            "Length of the generated timeline, up to 7 days. The spike lasts at least 430 s and \
+             the scheduled job 4,270 s. Default 600 s.",
+        );
+        f.disabled =
+            (*shape != TrafficShape::BurstyWebhooks).then_some("Used only by bursty webhooks");
+        f.num(
+            &mut params.seed,
+            0..=u64::MAX,
+            "Burst seed",
+            "",
+            "Seed of the bursty-webhooks bursts: the same seed gives the same bursts. Default 42.",
+        );
+    });
+    if *generator != before {
+        // Their rows' sizes and disabled states follow the shape.
+        layout.forget();
+    }
+    let replace = layout.block(ui, "replace_traffic", |ui, layout| {
+        let button = ui
+            .button("Replace traffic")
+            .hover_tip("Replace every traffic point below with the generated shape");
+        layout.note(&button);
+        button.clicked()
+    });
+    let mut changed = false;
+    if replace == Some(true) {
+        *traffic = generator.shape.points(&generator.params);
+        changed = true;
+    }
+
+    ui.add_space(EDITOR_GAP);
+    changed
+        | layout
+            .block(ui, "traffic_points", |ui, layout| {
+                // The curve itself, point by point: closed at first, since the generator and the
+                // scaling view's chart tell most of it.
+                let title = RichText::new(format!("Points ({})", traffic.len()))
+                    .color(theme.weak_text)
+                    .strong();
+                let response = egui::CollapsingHeader::new(title)
+                    .id_salt("traffic_points_open")
+                    .default_open(false)
+                    .show(ui, |ui| points_table(ui, layout, traffic, theme));
+                layout.note(&response.header_response);
+                response.header_response.hover_tip(
+                    "Requests per second at each time, linearly interpolated between points. \
+                     Times always increase: each is kept between its neighbours'. 2 to 10,000 \
+                     points, up to 7 days, 0–1,000,000 requests/s.",
+                );
+                response.body_returned.unwrap_or(false)
+            })
+            .unwrap_or(false)
+}
+
+/// What a row's buttons asked for, applied after the rows are drawn.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum RowAction {
+    InsertAfter(usize),
+    Remove(usize),
+}
+
+/// Column widths of the points table, from the width available.
+struct PointColumns {
+    index: f32,
+    time: f32,
+    rate: f32,
+    height: f32,
+}
+
+impl PointColumns {
+    pub(super) fn new(ui: &egui::Ui, theme: &Theme) -> Self {
+        let height = ui.spacing().interact_size.y;
+        let spacing = ui.spacing().item_spacing.x;
+        let index = 36.0 * theme.text_scale;
+        let buttons = 2.0 * (height + spacing);
+        let rest = (ui.available_width() - index - buttons - 3.0 * spacing).max(120.0);
+        Self {
+            index,
+            time: rest * 0.45,
+            rate: rest * 0.55,
+            height,
+        }
+    }
+}
+
+fn points_table(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    points: &mut Vec<(f64, f64)>,
+    theme: &Theme,
+) -> bool {
+    let columns = PointColumns::new(ui, theme);
+    ui.horizontal(|ui| {
+        ui.add_sized([columns.index, columns.height], Label::new("#"))
+            .hover_tip("Point number");
+        ui.add_sized([columns.time, columns.height], Label::new("Time (s)"))
+            .hover_tip("Seconds from the start of the timeline");
+        ui.add_sized(
+            [columns.rate, columns.height],
+            Label::new("Rate (requests/s)"),
+        )
+        .hover_tip("Requests per second arriving at that time");
+    });
+    let count = points.len();
+    let mut changed = false;
+    let mut action = None;
+    let row_height = columns.height;
+    let max_height = (row_height + ui.spacing().item_spacing.y) * TABLE_ROWS;
+    egui::ScrollArea::vertical()
+        .id_salt("traffic_points")
+        .max_height(max_height)
+        .auto_shrink([false, true])
+        .show_rows(ui, row_height, count, |ui, rows| {
+            for i in rows {
+                let lower = match i.checked_sub(1).and_then(|p| points.get(p)) {
+                    Some(previous) => previous.0 + MIN_POINT_GAP_S,
+                    None => 0.0,
+                };
+                let upper = points
+                    .get(i + 1)
+                    .map_or(MAX_TRAFFIC_SECS, |next| next.0 - MIN_POINT_GAP_S);
+                let can_insert = insert_point(points, i).is_some();
+                let Some(point) = points.get_mut(i) else {
+                    continue;
+                };
+                ui.horizontal(|ui| {
+                    let n = i + 1;
+                    ui.add_sized([columns.index, row_height], Label::new(n.to_string()));
+                    let time = ui
+                        .add(
+                            number_drag(
+                                &mut point.0,
+                                &Num::of(lower..=upper, " s"),
+                                vec2(columns.time, row_height),
+                            )
+                            .clamp_existing_to_range(false),
+                        )
+                        .accessible_name(format!("Point {n} time"))
+                        .hover_tip(
+                            "Seconds from the start; kept between the neighbouring points' times",
+                        );
+                    let rate = ui
+                        .add(number_drag(
+                            &mut point.1,
+                            &Num::of(0.0..=MAX_TRAFFIC_RPS, ""),
+                            vec2(columns.rate, row_height),
+                        ))
+                        .accessible_name(format!("Point {n} rate"))
+                        .hover_tip("Requests per second at this time, 0–1,000,000");
+                    changed |= time.changed() || rate.changed();
+                    let insert = ui
+                        .add_enabled(can_insert, egui::Button::new("+"))
+                        .accessible_name(format!("Insert a point after point {n}"))
+                        .hover_tip(
+                            "Insert a point after this one (halfway to the next, or 60 s later)",
+                        );
+                    if insert.clicked() {
+                        action = Some(RowAction::InsertAfter(i));
+                    }
+                    let remove = ui
+                        .add_enabled(count > 2, egui::Button::new("−"))
+                        .accessible_name(format!("Remove point {n}"))
+                        .hover_tip("Remove this point (at least 2 remain)");
+                    if remove.clicked() {
+                        action = Some(RowAction::Remove(i));
+                    }
+                    for response in [&time, &rate, &insert, &remove] {
+                        layout.note(response);
+                    }
+                });
+            }
+        });
+    match action {
+        Some(RowAction::InsertAfter(i)) => {
+            if let Some(point) = insert_point(points, i) {
+                points.insert(i + 1, point);
+                changed = true;
+            }
+        }
+        Some(RowAction::Remove(i)) if points.len() > 2 && i < points.len() => {
+            points.remove(i);
+            changed = true;
+        }
+        _ => {}
+    }
+    changed
+}
+
+/// The point to insert after point `i`: halfway to the next point, or 60 s after the last one
+/// (within 7 days). `None` when there is no room for strictly increasing times or no room for
+/// another point.
+fn insert_point(points: &[(f64, f64)], i: usize) -> Option<(f64, f64)> {
+    if points.len() >= MAX_TRAFFIC_POINTS {
+        return None;
+    }
+    let &(t, rps) = points.get(i)?;
+    if let Some(&(next_t, next_rps)) = points.get(i + 1) {
+        (next_t - t > 2.0 * MIN_POINT_GAP_S).then_some((0.5 * (t + next_t), 0.5 * (rps + next_rps)))
+    } else {
+        let new_t = (t + 60.0).min(MAX_TRAFFIC_SECS);
+        (new_t - t >= MIN_POINT_GAP_S).then_some((new_t, rps))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inserted_points_keep_times_increasing() {
+        let points = vec![(0.0, 1.0), (60.0, 3.0), (60.015, 5.0)];
+        assert_eq!(insert_point(&points, 0), Some((30.0, 2.0)));
+        // Too close to split while keeping the minimum gap.
+        assert_eq!(insert_point(&points, 1), None);
+        assert_eq!(insert_point(&points, 2), Some((120.015, 5.0)));
+        let end = vec![(0.0, 1.0), (MAX_TRAFFIC_SECS, 1.0)];
+        assert_eq!(insert_point(&end, 1), None);
+        assert_eq!(insert_point(&end, 5), None);
+        let full = vec![(0.0, 1.0); MAX_TRAFFIC_POINTS];
+        assert_eq!(insert_point(&full, 0), None);
+    }
+}
