@@ -14,7 +14,6 @@ use super::choices::Choice;
 use super::lazy_layout::{LazyLayout, height};
 use super::number_box::{Num, format_number, number_box};
 use crate::model::scenario::InstancePrice;
-use crate::ui::HoverTip;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_LABEL_WIDTH, EDITOR_VALUE_WIDTH};
 
 /// A two-column grid of labelled values; returns whether a value changed.
@@ -61,7 +60,7 @@ pub(super) fn wide_text<'t>(
     label: &str,
     tip: &str,
 ) -> bool {
-    let label = ui.label(label).hover_tip(tip);
+    let label = ui.label(label).on_hover_text(tip);
     let response = ui
         .add(
             kind(text)
@@ -70,7 +69,7 @@ pub(super) fn wide_text<'t>(
                 .char_limit(max_chars),
         )
         .labelled_by(label.id)
-        .hover_tip(tip);
+        .on_hover_text(tip);
     layout.note(&response);
     response.lost_focus()
 }
@@ -157,7 +156,7 @@ impl Form<'_> {
             ui.painter()
                 .galley(pos2(rect.left(), top), galley, ui.visuals().text_color());
         }
-        (rect, response.hover_tip(tip))
+        (rect, response.on_hover_text(tip))
     }
 
     /// The row's value cell: one child `Ui` centred on the row as a grid centres its cells,
@@ -200,7 +199,7 @@ impl Form<'_> {
     /// Ties the value widget to its label and adds its tooltips.
     fn finish(&mut self, response: &Response, label: &Response, tip: &str) {
         self.layout.note(response);
-        let response = response.clone().labelled_by(label.id).hover_tip(tip);
+        let response = response.clone().labelled_by(label.id).on_hover_text(tip);
         if let Some(reason) = self.disabled {
             response.on_disabled_hover_ui(|ui| {
                 ui.label(tip);
@@ -271,11 +270,13 @@ impl Form<'_> {
                     let down = ui
                         .small_button("÷10")
                         .accessible_name(format!("Divide {} by 10", label.to_lowercase()))
-                        .hover_tip("Divide by 10: one step left on the cost view's log axis");
+                        .on_hover_text("Divide by 10: one step left on the cost view's log axis");
                     let up = ui
                         .small_button("×10")
                         .accessible_name(format!("Multiply {} by 10", label.to_lowercase()))
-                        .hover_tip("Multiply by 10: one step right on the cost view's log axis");
+                        .on_hover_text(
+                            "Multiply by 10: one step right on the cost view's log axis",
+                        );
                     [down, up]
                 })
                 .inner
@@ -321,7 +322,7 @@ impl Form<'_> {
                     ui.set_min_width(size.x);
                     ui.add_enabled(enabled, Checkbox::new(&mut on, label))
                 });
-            let check_response = check.inner.hover_tip(tip);
+            let check_response = check.inner.on_hover_text(tip);
             f.layout.note(&check_response);
             let size = f.value_size();
             let drag = f.number_cell(&mut shown, spec, size, on);
@@ -389,7 +390,7 @@ impl Form<'_> {
                             let text = hint(option);
                             let item = ui.selectable_value(value, option, option.text());
                             if !text.is_empty() {
-                                item.hover_tip(text);
+                                item.on_hover_text(text);
                             }
                         }
                     })
@@ -427,7 +428,7 @@ impl Form<'_> {
                             );
                             if ui
                                 .selectable_label(instance.name == *name, text)
-                                .hover_tip("Sets the name and the hourly price")
+                                .on_hover_text("Sets the name and the hourly price")
                                 .clicked()
                             {
                                 picked = Some(instance);

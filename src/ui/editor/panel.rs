@@ -13,7 +13,6 @@ use super::traffic::{Generator, traffic_ui};
 use super::workload::{identity_ui, workload_rows};
 use crate::command::{Command, ViewId};
 use crate::model::scenario::Scenario;
-use crate::ui::HoverTip;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_INDENT, EDITOR_VALUE_WIDTH, Theme};
 
 /// View state of the scenario editor. Nothing here is persisted: the scenario itself is the
@@ -133,7 +132,7 @@ fn header_ui(
     ui.add_space(EDITOR_GAP);
     let title = ui
         .label(RichText::new("Scenario").heading().strong())
-        .hover_tip(
+        .on_hover_text(
             "Every value of the preset. A change applies at once to all four views; save it \
              with \"Save as…\".",
         );
@@ -149,7 +148,7 @@ fn header_ui(
             );
             if ui
                 .button("Revert")
-                .hover_tip("Go back to the scenario the views show")
+                .on_hover_text("Go back to the scenario the views show")
                 .clicked()
             {
                 drafts.draft = drafts.base.clone();

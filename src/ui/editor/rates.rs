@@ -8,7 +8,6 @@ use super::lazy_layout::LazyLayout;
 use super::number_box::{Num, number_drag};
 use super::sections::subheading;
 use crate::model::scenario::{InstancePrice, LambdaArchRates, Rates, Tier};
-use crate::ui::HoverTip;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_TIER_WIDTH, EDITOR_VALUE_WIDTH, Theme};
 
 /// Smallest gap kept between two tier bounds, so bounds stay strictly increasing.
@@ -334,10 +333,11 @@ fn tier_table(
         .num_columns(3)
         .spacing(vec2(EDITOR_GAP, EDITOR_GAP))
         .show(ui, |ui| {
-            ui.label(units.bound).hover_tip(
+            ui.label(units.bound).on_hover_text(
                 "The tier's upper bound, cumulative over the month; the last tier has none",
             );
-            ui.label(units.price).hover_tip("The price within the tier");
+            ui.label(units.price)
+                .on_hover_text("The price within the tier");
             ui.end_row();
             let mut previous = 0.0;
             for i in 0..count {
@@ -362,14 +362,14 @@ fn tier_table(
                                 .clamp_existing_to_range(false),
                             )
                             .accessible_name(format!("{title} tier {n} bound"))
-                            .hover_tip("Upper bound of this tier; kept between its neighbours");
+                            .on_hover_text("Upper bound of this tier; kept between its neighbours");
                         layout.note(&response);
                         changed |= response.changed();
                         previous = *bound;
                     }
                     None => {
                         ui.label("and above")
-                            .hover_tip("The last tier is unbounded");
+                            .on_hover_text("The last tier is unbounded");
                     }
                 }
                 let price = ui
@@ -379,14 +379,14 @@ fn tier_table(
                         size,
                     ))
                     .accessible_name(format!("{title} tier {n} price"))
-                    .hover_tip("USD per unit within this tier");
+                    .on_hover_text("USD per unit within this tier");
                 layout.note(&price);
                 changed |= price.changed();
                 if tier.up_to.is_some() {
                     let button = ui
                         .button("−")
                         .accessible_name(format!("Remove {title} tier {n}"))
-                        .hover_tip("Remove this tier");
+                        .on_hover_text("Remove this tier");
                     layout.note(&button);
                     if button.clicked() {
                         remove = Some(i);
@@ -404,7 +404,7 @@ fn tier_table(
     let add = ui
         .button("Add tier")
         .accessible_name(format!("Add a {title} tier"))
-        .hover_tip("Add a tier before the unbounded last one, at twice the highest bound");
+        .on_hover_text("Add a tier before the unbounded last one, at twice the highest bound");
     layout.note(&add);
     if add.clicked() {
         insert_tier(tiers);
@@ -454,8 +454,8 @@ fn instances_ui(
         .spacing(vec2(EDITOR_GAP, EDITOR_GAP))
         .show(ui, |ui| {
             ui.label("Instance type")
-                .hover_tip("Instance type name, 1–64 characters");
-            ui.label("Price").hover_tip("USD per hour, on-demand");
+                .on_hover_text("Instance type name, 1–64 characters");
+            ui.label("Price").on_hover_text("USD per hour, on-demand");
             ui.end_row();
             for (i, instance) in instances.iter_mut().enumerate() {
                 let n = i + 1;
@@ -473,11 +473,11 @@ fn instances_ui(
                         size,
                     ))
                     .accessible_name(format!("Instance {n} price"))
-                    .hover_tip("USD per hour, us-east-1 Linux on-demand");
+                    .on_hover_text("USD per hour, us-east-1 Linux on-demand");
                 let button = ui
                     .button("−")
                     .accessible_name(format!("Remove instance {n}"))
-                    .hover_tip("Remove this instance type from the pickers");
+                    .on_hover_text("Remove this instance type from the pickers");
                 for response in [&name, &price, &button] {
                     layout.note(response);
                 }
@@ -496,7 +496,7 @@ fn instances_ui(
     }
     let add = ui
         .button("Add instance type")
-        .hover_tip("Add a row to the price list; type its name and price");
+        .on_hover_text("Add a row to the price list; type its name and price");
     layout.note(&add);
     if add.clicked() {
         instances.push(InstancePrice {

@@ -8,7 +8,6 @@ use egui::{CollapsingHeader, RichText};
 use super::form::{Form, form};
 use super::lazy_layout::LazyLayout;
 use crate::command::ViewId;
-use crate::ui::HoverTip;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_SECTION_TEXT, Theme};
 
 /// The editor's sections, in the order of the preset format.
@@ -103,7 +102,7 @@ pub(super) fn section(
         .id_salt((section, focus))
         .default_open(section.open_in(focus))
         .show(ui, |ui| layout.block(ui, section, add).unwrap_or(false));
-    response.header_response.hover_tip(section.hint());
+    response.header_response.on_hover_text(section.hint());
     response.body_returned.unwrap_or(false)
 }
 
@@ -133,7 +132,7 @@ pub(super) fn subheading(
     ui.add_space(EDITOR_GAP);
     layout.block(ui, ("subheading", text), |ui, _| {
         ui.label(RichText::new(text).color(theme.weak_text).strong())
-            .hover_tip(tip);
+            .on_hover_text(tip);
     });
 }
 

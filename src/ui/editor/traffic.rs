@@ -8,7 +8,6 @@ use super::number_box::{Num, number_drag};
 use super::sections::subheading;
 use crate::model::scenario::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS};
 use crate::model::traffic::{ShapeParams, TrafficShape};
-use crate::ui::HoverTip;
 use crate::ui::theme::{EDITOR_GAP, Theme};
 
 /// Traffic points shown at once in the points table; more scroll.
@@ -90,7 +89,7 @@ pub(super) fn traffic_ui(
     let replace = layout.block(ui, "replace_traffic", |ui, layout| {
         let button = ui
             .button("Replace traffic")
-            .hover_tip("Replace every traffic point below with the generated shape");
+            .on_hover_text("Replace every traffic point below with the generated shape");
         layout.note(&button);
         button.clicked()
     });
@@ -114,7 +113,7 @@ pub(super) fn traffic_ui(
                     .default_open(false)
                     .show(ui, |ui| points_table(ui, layout, traffic, theme));
                 layout.note(&response.header_response);
-                response.header_response.hover_tip(
+                response.header_response.on_hover_text(
                     "Requests per second at each time, linearly interpolated between points. \
                      Times always increase: each is kept between its neighbours'. 2 to 10,000 \
                      points, up to 7 days, 0–1,000,000 requests/s.",
@@ -164,14 +163,14 @@ fn points_table(
     let columns = PointColumns::new(ui, theme);
     ui.horizontal(|ui| {
         ui.add_sized([columns.index, columns.height], Label::new("#"))
-            .hover_tip("Point number");
+            .on_hover_text("Point number");
         ui.add_sized([columns.time, columns.height], Label::new("Time (s)"))
-            .hover_tip("Seconds from the start of the timeline");
+            .on_hover_text("Seconds from the start of the timeline");
         ui.add_sized(
             [columns.rate, columns.height],
             Label::new("Rate (requests/s)"),
         )
-        .hover_tip("Requests per second arriving at that time");
+        .on_hover_text("Requests per second arriving at that time");
     });
     let count = points.len();
     let mut changed = false;
@@ -208,7 +207,7 @@ fn points_table(
                             .clamp_existing_to_range(false),
                         )
                         .accessible_name(format!("Point {n} time"))
-                        .hover_tip(
+                        .on_hover_text(
                             "Seconds from the start; kept between the neighbouring points' times",
                         );
                     let rate = ui
@@ -218,12 +217,12 @@ fn points_table(
                             vec2(columns.rate, row_height),
                         ))
                         .accessible_name(format!("Point {n} rate"))
-                        .hover_tip("Requests per second at this time, 0–1,000,000");
+                        .on_hover_text("Requests per second at this time, 0–1,000,000");
                     changed |= time.changed() || rate.changed();
                     let insert = ui
                         .add_enabled(can_insert, egui::Button::new("+"))
                         .accessible_name(format!("Insert a point after point {n}"))
-                        .hover_tip(
+                        .on_hover_text(
                             "Insert a point after this one (halfway to the next, or 60 s later)",
                         );
                     if insert.clicked() {
@@ -232,7 +231,7 @@ fn points_table(
                     let remove = ui
                         .add_enabled(count > 2, egui::Button::new("−"))
                         .accessible_name(format!("Remove point {n}"))
-                        .hover_tip("Remove this point (at least 2 remain)");
+                        .on_hover_text("Remove this point (at least 2 remain)");
                     if remove.clicked() {
                         action = Some(RowAction::Remove(i));
                     }
