@@ -4,7 +4,6 @@
 pub mod cold_start;
 pub mod cost;
 pub mod editor;
-pub mod kept_text;
 pub mod scaling;
 pub mod stack;
 pub mod theme;

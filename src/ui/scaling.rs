@@ -4,7 +4,6 @@
 //! capacity and money spent; a chart below shows demand against every model's capacity over the
 //! whole timeline; a summary says what happened in plain words.
 
-use std::cell::RefCell;
 use std::sync::Arc;
 
 use egui::{
@@ -20,7 +19,6 @@ use crate::model::format::{self, clock, nice_step};
 use crate::model::rng::SplitMix64;
 use crate::model::scaling::{self, ASSUMPTIONS, PerModel, Sample, ScalingRun, Shortfall};
 use crate::model::scenario::{HostingModel, Scenario};
-use crate::ui::kept_text::KeptText;
 use crate::ui::theme::{Theme, ThemeKind};
 
 /// Playback speeds offered, in simulated seconds per second.
@@ -162,7 +160,6 @@ impl ScalingView {
         }
         self.follow_run(run);
         self.cache.refresh(scenario, run);
-        self.cache.text.get_mut().begin_frame(ui.painter());
         // Space plays and pauses, unless a text field (or a focused widget) wants the key.
         if !ui.ctx().egui_wants_keyboard_input()
             && ui
@@ -192,7 +189,7 @@ impl ScalingView {
         egui::ScrollArea::vertical()
             .auto_shrink([false, false])
             .show(ui, |ui| {
-                lane_legend_ui(ui, &self.cache.text, theme, &dots);
+                lane_legend_ui(ui, theme, &dots);
                 ui.add_space(4.0);
                 let lanes = Lanes {
                     scenario,
@@ -200,11 +197,10 @@ impl ScalingView {
                     stats: &self.cache.stats,
                     t_s: self.t_s,
                     dots: &dots,
-                    text: &self.cache.text,
                 };
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
-                chart_legend_ui(ui, &self.cache.text, theme);
+                chart_legend_ui(ui, theme);
                 let chart = ChartInput {
                     run,
                     t_s: self.t_s,
@@ -215,7 +211,7 @@ impl ScalingView {
                     self.t_s = t_s;
                 }
                 ui.add_space(12.0);
-                summary_ui(ui, &self.cache.stats, &self.cache.text, theme);
+                summary_ui(ui, &self.cache.stats, theme);
                 ui.add_space(8.0);
                 assumptions_ui(ui, theme);
             });
@@ -309,8 +305,6 @@ struct ViewCache {
     stats: RunStats,
     chart_key: Option<ChartKey>,
     chart_shapes: Vec<Shape>,
-    /// The lanes' and the summary's text, laid out when it changes.
-    text: RefCell<KeptText>,
 }
 
 impl ViewCache {
@@ -489,7 +483,6 @@ struct Lanes<'a> {
     stats: &'a RunStats,
     t_s: f64,
     dots: &'a DotClock,
-    text: &'a RefCell<KeptText>,
 }
 
 impl Lanes<'_> {
@@ -520,7 +513,6 @@ impl Lanes<'_> {
             let accessible = ui.ctx().has_accesskit_node(response.id);
             let input = LaneInput {
                 model,
-                text: self.text,
                 sample,
                 stats: self.stats,
                 unit_rps: scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE),
@@ -535,7 +527,6 @@ impl Lanes<'_> {
 /// What one lane draws.
 struct LaneInput<'a> {
     model: HostingModel,
-    text: &'a RefCell<KeptText>,
     sample: &'a Sample,
     stats: &'a RunStats,
     unit_rps: f64,
@@ -607,7 +598,6 @@ fn paint_lane(
     let canvas = LaneCanvas {
         ui,
         painter,
-        text: input.text,
         theme,
         fonts: LaneFonts::new(theme, lane.width()),
         inner: Rect::from_min_max(pos2(inner.left(), inner.top() + LANE_TOP_H), inner.max),
@@ -636,7 +626,6 @@ fn paint_lane(
 struct LaneCanvas<'a> {
     ui: &'a egui::Ui,
     painter: egui::Painter,
-    text: &'a RefCell<KeptText>,
     theme: &'a Theme,
     fonts: LaneFonts,
     inner: Rect,
@@ -649,22 +638,15 @@ struct LaneCanvas<'a> {
 impl LaneCanvas<'_> {
     /// Width of a text on one line, points.
     fn width_of(&self, text: &str, font: &FontId, color: Color32) -> f32 {
-        self.text
-            .borrow_mut()
-            .no_wrap(&self.painter, text, font, color)
+        self.painter
+            .layout_no_wrap(text.to_owned(), font.clone(), color)
             .size()
             .x
     }
 
     /// Paints the first of `candidates` that fits the lane at its left edge; returns its rect.
     fn text(&self, y: f32, candidates: &[Candidate<'_>], font: &FontId, color: Color32) -> Rect {
-        let laid_out = fit(
-            (&self.painter, self.text),
-            candidates,
-            font,
-            color,
-            self.inner.width(),
-        );
+        let laid_out = fit(&self.painter, candidates, font, color, self.inner.width());
         let rect = Rect::from_min_size(pos2(self.inner.left(), y), laid_out.size());
         self.painter.galley(rect.min, laid_out, color);
         rect
@@ -867,7 +849,7 @@ impl LaneCanvas<'_> {
         let cost = money(x.cumulative_cost_usd);
         let cost_room = self.inner.width() - shortest_idle - side - 18.0;
         let cost_galley = fit(
-            (&self.painter, self.text),
+            &self.painter,
             &[&|| format!("{cost} so far"), &|| cost.clone()],
             &fonts.medium,
             theme.strong_text,
@@ -883,7 +865,7 @@ impl LaneCanvas<'_> {
             format!("idle {share}")
         }];
         let laid_out = fit(
-            (&self.painter, self.text),
+            &self.painter,
             &candidates,
             &fonts.small,
             theme.strong_text,
@@ -920,7 +902,7 @@ type Candidate<'a> = &'a dyn Fn() -> String;
 
 /// The first of `candidates` that fits in `width`, laid out; else the last (clipped).
 fn fit(
-    (painter, kept): (&egui::Painter, &RefCell<KeptText>),
+    painter: &egui::Painter,
     candidates: &[Candidate<'_>],
     font: &FontId,
     color: Color32,
@@ -928,13 +910,13 @@ fn fit(
 ) -> Arc<Galley> {
     let mut last = None;
     for text in candidates {
-        let laid_out = kept.borrow_mut().no_wrap(painter, &text(), font, color);
+        let laid_out = painter.layout_no_wrap(text(), font.clone(), color);
         if laid_out.size().x <= width {
             return laid_out;
         }
         last = Some(laid_out);
     }
-    last.unwrap_or_else(|| kept.borrow_mut().no_wrap(painter, "", font, color))
+    last.unwrap_or_else(|| painter.layout_no_wrap(String::new(), font.clone(), color))
 }
 
 fn cost_tooltip(model: HostingModel) -> &'static str {
@@ -1366,20 +1348,13 @@ enum Swatch {
 }
 
 /// A painted swatch followed by its label, with a tooltip.
-fn legend_item(
-    ui: &mut egui::Ui,
-    kept: &RefCell<KeptText>,
-    theme: &Theme,
-    swatch: Swatch,
-    label: &str,
-    tip: &str,
-) {
+fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, tip: &str) {
     // Swatch and label are allocated as one item, so a wrapping legend never parts them.
     let size = 16.0 * theme.text_scale;
     let font = theme.font(16.0);
-    let text = kept
-        .borrow_mut()
-        .no_wrap(ui.painter(), label, &font, theme.strong_text);
+    let text = ui
+        .painter()
+        .layout_no_wrap(label.to_owned(), font, theme.strong_text);
     let gap = 6.0;
     let item = vec2(
         size * 1.4 + gap + text.size().x + 10.0,
@@ -1472,11 +1447,10 @@ fn legend_item(
 }
 
 /// The legend of the lanes' squares and dots.
-fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, clock: &DotClock) {
+fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
     ui.horizontal_wrapped(|ui| {
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Busy,
             "busy",
@@ -1484,7 +1458,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::IdlePaid,
             "idle, paid for",
@@ -1492,7 +1465,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Warm,
             "warm, not billed",
@@ -1500,7 +1472,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Booting,
             "booting",
@@ -1508,7 +1479,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Missing,
             "missing",
@@ -1516,7 +1486,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Dot(theme.demand),
             "request",
@@ -1528,7 +1497,6 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
         );
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Dot(theme.dropped),
             "dropped, not queued",
@@ -1538,13 +1506,12 @@ fn lane_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme, cl
 }
 
 /// The legend of the chart's lines.
-fn chart_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme) {
+fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
     ui.horizontal_wrapped(|ui| {
         ui.label(RichText::new("Demand and capacity, requests per second").strong());
         ui.add_space(8.0);
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Line(theme.demand, theme.line_width + 1.5),
             "demand",
@@ -1553,7 +1520,6 @@ fn chart_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme) {
         for model in HostingModel::ALL {
             legend_item(
                 ui,
-                kept,
                 theme,
                 Swatch::Line(theme.model(model), theme.line_width),
                 model.label(),
@@ -1565,7 +1531,6 @@ fn chart_legend_ui(ui: &mut egui::Ui, kept: &RefCell<KeptText>, theme: &Theme) {
         }
         legend_item(
             ui,
-            kept,
             theme,
             Swatch::Area(theme.dropped.gamma_multiply(0.4)),
             "dropped",
@@ -1648,9 +1613,8 @@ fn chart_ui(
     painter.rect_filled(rect, CornerRadius::same(8), theme.card);
 
     let small = theme.font(14.0);
-    let kept = cache.text.get_mut();
-    let axis_w = kept
-        .no_wrap(&painter, "100,000", &small, theme.weak_text)
+    let axis_w = painter
+        .layout_no_wrap("100,000".to_owned(), small.clone(), theme.weak_text)
         .size()
         .x
         + 14.0;
@@ -1669,7 +1633,7 @@ fn chart_ui(
         y_step,
     };
 
-    paint_axes((&painter, kept), theme, &map, &small);
+    paint_axes(&painter, theme, &map, &small);
     let key = ChartKey {
         version: cache.version,
         plot,
@@ -1722,14 +1686,9 @@ fn chart_ui(
 }
 
 /// Horizontal lines at round request rates and vertical ones at round times, labelled.
-fn paint_axes(
-    (painter, kept): (&egui::Painter, &mut KeptText),
-    theme: &Theme,
-    map: &ChartMap,
-    small: &FontId,
-) {
-    let mut label = |text: &str, place: &dyn Fn(Vec2) -> (Pos2, Align2)| {
-        let galley = kept.no_wrap(painter, text, small, theme.weak_text);
+fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &FontId) {
+    let label = |text: &str, place: &dyn Fn(Vec2) -> (Pos2, Align2)| {
+        let galley = painter.layout_no_wrap(text.to_owned(), small.clone(), theme.weak_text);
         let (pos, align) = place(galley.size());
         painter.galley(
             align.anchor_size(pos, galley.size()).min,
@@ -1993,17 +1952,17 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
 ];
 
 /// One row per model over the whole timeline, and one plain sentence each.
-fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText>, theme: &Theme) {
+fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
     ui.label(
         RichText::new("Over the whole timeline")
             .font(theme.font(20.0))
             .strong(),
     );
     ui.add_space(4.0);
-    summary_table_ui(ui, stats, kept, theme);
+    summary_table_ui(ui, stats, theme);
     ui.add_space(6.0);
     for model in HostingModel::ALL {
-        story_ui(ui, kept, theme, model, stats.stories.get(model));
+        story_ui(ui, theme, model, stats.stories.get(model));
     }
 }
 
@@ -2016,12 +1975,12 @@ const SUMMARY_AMOUNTS: [bool; 6] = [false, true, true, false, false, true];
 /// The summary table: a title row and a row per model, striped like an `egui::Grid` but painted
 /// from laid-out text in one allocation, since it only changes with the scenario. Each row is
 /// one accessible label that reads the whole row; a title's meaning shows on hover.
-fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText>, theme: &Theme) {
+fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
     let font = egui::TextStyle::Body.resolve(ui.style());
     let (text_color, strong_color) = (ui.visuals().text_color(), ui.visuals().strong_text_color());
     let painter = ui.painter().clone();
     let layout =
-        |text: &str, color: Color32| kept.borrow_mut().no_wrap(&painter, text, &font, color);
+        |text: &str, color: Color32| painter.layout_no_wrap(text.to_owned(), font.clone(), color);
     let mut rows: Vec<[Arc<Galley>; 6]> = Vec::with_capacity(1 + HostingModel::ALL.len());
     rows.push(SUMMARY_COLUMNS.map(|(title, _)| layout(title, strong_color)));
     for model in HostingModel::ALL {
@@ -2111,25 +2070,15 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, kept: &RefCell<KeptText
 
 /// One plain sentence of the summary, after a square of its model's colour; painted rather than
 /// a `Label` in a row of its own, with the same accessible text.
-fn story_ui(
-    ui: &mut egui::Ui,
-    kept: &RefCell<KeptText>,
-    theme: &Theme,
-    model: HostingModel,
-    story: &str,
-) {
+fn story_ui(ui: &mut egui::Ui, theme: &Theme, model: HostingModel, story: &str) {
     let side = theme.body_size() * 0.8;
     let square_w = side + ui.spacing().item_spacing.x;
     let width = ui.available_width();
     let font = egui::TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
-    let text = kept.borrow_mut().wrapped(
-        ui.painter(),
-        story,
-        &font,
-        color,
-        (width - square_w).max(40.0),
-    );
+    let text = ui
+        .painter()
+        .layout(story.to_owned(), font, color, (width - square_w).max(40.0));
     let height = text.size().y.max(side * 1.3);
     let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::hover());
     response.widget_info(|| WidgetInfo::labeled(Role::Label, true, story));
@@ -2363,10 +2312,8 @@ mod tests {
                 .map(|_, ()| SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never)),
             ..RunStats::default()
         };
-        let kept = RefCell::new(KeptText::default());
         hover_for_two_seconds(pointer, |ui| {
-            kept.borrow_mut().begin_frame(ui.painter());
-            summary_table_ui(ui, &stats, &kept, &theme);
+            summary_table_ui(ui, &stats, &theme);
         })
     }
 
@@ -2377,17 +2324,14 @@ mod tests {
         let run = ScalingRun::simulate(&scenario);
         let stats = RunStats::of(&scenario, &run);
         let dots = DotClock::new(&run, &stats, 200.0, DEFAULT_SPEED);
-        let text = RefCell::new(KeptText::default());
         let lanes = Lanes {
             scenario: &scenario,
             run: &run,
             stats: &stats,
             t_s: 200.0,
             dots: &dots,
-            text: &text,
         };
         hover_for_two_seconds(pointer, |ui| {
-            text.borrow_mut().begin_frame(ui.painter());
             lanes.ui(ui, &theme, 380.0);
         })
     }

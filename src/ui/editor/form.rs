@@ -12,7 +12,7 @@ use egui::{
 
 use super::choices::Choice;
 use super::lazy_layout::{LazyLayout, height};
-use super::number_box::{Num, format_number, number_box};
+use super::number_box::{Num, format_number, number_drag};
 use crate::model::scenario::InstancePrice;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_LABEL_WIDTH, EDITOR_VALUE_WIDTH};
 
@@ -139,10 +139,9 @@ impl Form<'_> {
         // counts with a dozen rows on screen every frame.
         let ui = &mut *self.ui;
         let font = egui::TextStyle::Body.resolve(ui.style());
-        let galley =
-            self.layout
-                .names
-                .no_wrap(ui.painter(), text, &font, egui::Color32::PLACEHOLDER);
+        let galley = ui
+            .painter()
+            .layout_no_wrap(text.to_owned(), font, egui::Color32::PLACEHOLDER);
         let size = vec2(
             self.label_width.max(galley.size().x),
             ui.spacing().interact_size.y.max(galley.size().y),
@@ -176,7 +175,7 @@ impl Form<'_> {
             })
     }
 
-    /// A value cell holding a number box (see [`number_box`]), disabled unless `enabled`.
+    /// A value cell holding a number box (see [`number_drag`]), disabled unless `enabled`.
     fn number_cell(
         &mut self,
         shown: &mut f64,
@@ -184,16 +183,12 @@ impl Form<'_> {
         size: Vec2,
         enabled: bool,
     ) -> InnerResponse<Response> {
-        let generation = self.layout.picture_generation();
-        let mut pictures = std::mem::take(&mut self.layout.pictures);
-        let cell = self.value(|ui| {
+        self.value(|ui| {
             if !enabled {
                 ui.disable();
             }
-            number_box(ui, &mut pictures, generation, shown, spec, size)
-        });
-        self.layout.pictures = pictures;
-        cell
+            ui.add(number_drag(shown, spec, size))
+        })
     }
 
     /// Ties the value widget to its label and adds its tooltips.

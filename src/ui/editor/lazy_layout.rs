@@ -5,9 +5,7 @@ use std::hash::Hash;
 
 use egui::{Id, IdMap, InnerResponse, Pos2, Rangef, Rect, Response, Vec2};
 
-use super::number_box::RestingPicture;
 use crate::command::ViewId;
-use crate::ui::kept_text::KeptText;
 use crate::ui::theme::ThemeKind;
 
 /// Which parts of the editor are laid out this frame.
@@ -41,11 +39,6 @@ pub(super) struct LazyLayout {
     focus: Option<(Id, Rect)>,
     /// The widget anywhere in the window that had the keyboard focus after the last frame.
     pub(super) last_focus: Option<Id>,
-    /// Number boxes at rest as egui last drew them, by widget id (see
-    /// [`number_box`](super::number_box::number_box)).
-    pub(super) pictures: IdMap<RestingPicture>,
-    /// The rows' names, laid out when they change.
-    pub(super) names: KeptText,
 }
 
 impl Default for LazyLayout {
@@ -60,8 +53,6 @@ impl Default for LazyLayout {
             origin: Pos2::ZERO,
             focus: None,
             last_focus: None,
-            pictures: IdMap::default(),
-            names: KeptText::default(),
         }
     }
 }
@@ -98,7 +89,6 @@ impl LazyLayout {
             self.inputs = Some(inputs);
         }
         self.everything = everything;
-        self.names.begin_frame(ui.painter());
         self.origin = ui.max_rect().min;
         self.band = ui.clip_rect().y_range();
         if let Some((id, _)) = self.focus
@@ -106,14 +96,6 @@ impl LazyLayout {
         {
             self.focus = None;
         }
-    }
-
-    /// The generation a resting widget's picture must have been drawn in to stand in for it
-    /// this frame: the sizes' generation and how often egui's text cache was rebuilt. `None`
-    /// while only real widgets will do (for assistive technology, or in a frame where the
-    /// keyboard focus moves).
-    pub(super) fn picture_generation(&self) -> Option<(u64, u64)> {
-        (!self.everything).then_some((self.generation, self.names.resets()))
     }
 
     /// Makes every measured size out of date, so the parts are built and measured again.

@@ -12,8 +12,8 @@
 //! - `traffic`: the traffic section, its generator row and its table of points.
 //! - `rates`: the rates section, its tier tables and the EC2 price list.
 //! - `form`: the grid of labelled values and its rows (numbers, toggles, text, choices).
-//! - `number_box`: number boxes, the picture standing in for one at rest, number formatting
-//!   and parsing.
+//! - `number_box`: number boxes (egui's `DragValue` with units, ranges and a log-like drag
+//!   speed), number formatting and parsing.
 //! - `choices`: the enums offered in combo boxes, with each option's text and hint.
 //! - `lazy_layout`: which parts are built this frame, and the measured sizes standing in for
 //!   the others.
