@@ -1,0 +1,478 @@
+//! The chart of demand against every model's capacity over the whole timeline: axes, lines,
+//! the dropped band, the playhead, and its tooltip.
+
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Mesh, Pos2, Rect, RichText, Role, Sense, Shape, Stroke,
+    Vec2, WidgetInfo, pos2, vec2,
+};
+
+use crate::model::format::{clock, nice_step};
+use crate::model::scaling::{Sample, ScalingRun};
+use crate::model::scenario::HostingModel;
+use crate::ui::theme::Theme;
+
+use super::figures::{ChartKey, ViewCache};
+use super::format::{group, line_h};
+
+/// Maps the timeline and request rates to the chart's plot rect: the one place model space
+/// becomes screen space.
+#[derive(Clone, Copy, Debug)]
+struct ChartMap {
+    plot: Rect,
+    t0_s: f64,
+    t1_s: f64,
+    max_rps: f64,
+    /// Round step between the horizontal grid lines, requests per second.
+    y_step: f64,
+}
+
+impl ChartMap {
+    fn x_from_secs(&self, t_s: f64) -> f32 {
+        let span = (self.t1_s - self.t0_s).max(f64::MIN_POSITIVE);
+        self.plot.left() + ((t_s - self.t0_s) / span) as f32 * self.plot.width()
+    }
+
+    fn secs_from_x(&self, x: f32) -> f64 {
+        let share = f64::from((x - self.plot.left()) / self.plot.width().max(1.0));
+        (self.t0_s + share * (self.t1_s - self.t0_s)).clamp(self.t0_s, self.t1_s)
+    }
+
+    fn y_from_rps(&self, rps: f64) -> f32 {
+        let share = (rps / self.max_rps.max(f64::MIN_POSITIVE)).clamp(0.0, 1.05);
+        self.plot.bottom() - share as f32 * self.plot.height()
+    }
+
+    fn pos(&self, t_s: f64, rps: f64) -> Pos2 {
+        pos2(self.x_from_secs(t_s), self.y_from_rps(rps))
+    }
+}
+
+/// The chart: every model's capacity and the demand over the whole timeline, dropped areas and
+/// What the chart draws.
+pub(super) struct ChartInput<'a> {
+    pub(super) run: &'a ScalingRun,
+    pub(super) t_s: f64,
+    /// The model whose lane the pointer is over: its dropped area alone, its line thicker.
+    pub(super) focus: Option<HostingModel>,
+    pub(super) height: f32,
+}
+
+/// The chart: every model's capacity and the demand over the whole timeline, dropped areas and
+/// the playhead. Returns a new playhead time when the chart is clicked or dragged.
+pub(super) fn chart_ui(
+    ui: &mut egui::Ui,
+    input: &ChartInput<'_>,
+    theme: &Theme,
+    cache: &mut ViewCache,
+) -> Option<f64> {
+    let ChartInput {
+        run,
+        t_s,
+        focus,
+        height,
+    } = *input;
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
+    response.widget_info(|| {
+        WidgetInfo::labeled(
+            Role::Image,
+            true,
+            "Demand and capacity over time; click or drag to move the playhead",
+        )
+    });
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, CornerRadius::same(8), theme.card);
+
+    let small = theme.font(14.0);
+    let axis_w = painter
+        .layout_no_wrap("100,000".to_owned(), small.clone(), theme.weak_text)
+        .size()
+        .x
+        + 14.0;
+    let plot = Rect::from_min_max(
+        pos2(rect.left() + axis_w, rect.top() + 12.0),
+        pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
+    );
+    let max_rps = cache.stats.max_rps;
+    // About four steps up to the highest rate.
+    let y_step = nice_step(max_rps * 1.02 / 4.0);
+    let map = ChartMap {
+        plot,
+        t0_s: run.start_s,
+        t1_s: run.end_s.max(run.start_s + 1.0),
+        max_rps: (max_rps * 1.02 / y_step).ceil() * y_step,
+        y_step,
+    };
+
+    paint_axes(&painter, theme, &map, &small);
+    let key = ChartKey {
+        version: cache.version,
+        plot,
+        theme: theme.kind,
+        focus,
+    };
+    if cache.chart_key != Some(key) {
+        cache.chart_shapes = series_shapes(run, theme, &map, focus);
+        cache.chart_key = Some(key);
+    }
+    painter
+        .with_clip_rect(plot.expand(theme.line_width))
+        .extend(cache.chart_shapes.iter().cloned());
+
+    // The playhead.
+    let x = map.x_from_secs(t_s);
+    painter.line_segment(
+        [pos2(x, plot.top() - 4.0), pos2(x, plot.bottom())],
+        Stroke::new(theme.line_width.max(2.0), theme.highlight),
+    );
+    let head = Shape::convex_polygon(
+        vec![
+            pos2(x - 7.0, plot.top() - 10.0),
+            pos2(x + 7.0, plot.top() - 10.0),
+            pos2(x, plot.top() - 1.0),
+        ],
+        theme.highlight,
+        Stroke::NONE,
+    );
+    painter.add(head);
+
+    let mut scrubbed = None;
+    if let Some(pointer) = response.interact_pointer_pos()
+        && (response.is_pointer_button_down_on() || response.clicked() || response.dragged())
+    {
+        scrubbed = Some(map.secs_from_x(pointer.x));
+    }
+    if let Some(hover) = response.hover_pos()
+        && plot.x_range().contains(hover.x)
+        && !response.dragged()
+    {
+        let hover_t = map.secs_from_x(hover.x);
+        painter.line_segment(
+            [pos2(hover.x, plot.top()), pos2(hover.x, plot.bottom())],
+            Stroke::new(1.0, theme.weak_text),
+        );
+        response.on_hover_ui_at_pointer(|ui| chart_tooltip(ui, run, theme, hover_t));
+    }
+    scrubbed
+}
+
+/// Horizontal lines at round request rates and vertical ones at round times, labelled.
+fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &FontId) {
+    let label = |text: &str, place: &dyn Fn(Vec2) -> (Pos2, Align2)| {
+        let galley = painter.layout_no_wrap(text.to_owned(), small.clone(), theme.weak_text);
+        let (pos, align) = place(galley.size());
+        painter.galley(
+            align.anchor_size(pos, galley.size()).min,
+            galley,
+            theme.weak_text,
+        );
+    };
+    let plot = map.plot;
+    let lines = (map.max_rps / map.y_step).round().clamp(1.0, 20.0) as usize;
+    for i in 0..=lines {
+        let rps = i as f64 * map.y_step;
+        let y = map.y_from_rps(rps);
+        painter.line_segment(
+            [pos2(plot.left(), y), pos2(plot.right(), y)],
+            Stroke::new(1.0, theme.grid),
+        );
+        label(&group(rps), &|_| {
+            (pos2(plot.left() - 6.0, y), Align2::RIGHT_CENTER)
+        });
+    }
+    let t_step = time_step(map.t1_s - map.t0_s, plot.width());
+    let first = (map.t0_s / t_step).ceil() as i64;
+    let last = (map.t1_s / t_step + 1e-9).floor() as i64;
+    for i in first..=last {
+        let t = i as f64 * t_step;
+        let x = map.x_from_secs(t);
+        painter.line_segment(
+            [pos2(x, plot.top()), pos2(x, plot.bottom())],
+            Stroke::new(1.0, theme.grid.gamma_multiply(0.5)),
+        );
+        // The last label moves left rather than being cut at the chart's edge.
+        label(&clock(t), &|size| {
+            let half = size.x / 2.0;
+            (
+                pos2(x.min(plot.right() + 12.0 - half), plot.bottom() + 4.0),
+                Align2::CENTER_TOP,
+            )
+        });
+    }
+}
+
+/// Dropped areas under everything, then every model's capacity, then demand on top.
+fn series_shapes(
+    run: &ScalingRun,
+    theme: &Theme,
+    map: &ChartMap,
+    focus: Option<HostingModel>,
+) -> Vec<Shape> {
+    let mut shapes = Vec::new();
+    for model in HostingModel::ALL {
+        let alpha = match focus {
+            None => 0.22,
+            Some(m) if m == model => 0.5,
+            Some(_) => continue,
+        };
+        let mesh = dropped_mesh(
+            &run.model(model).samples,
+            map,
+            theme.dropped.gamma_multiply(alpha),
+        );
+        if !mesh.is_empty() {
+            shapes.push(Shape::mesh(mesh));
+        }
+    }
+    for model in HostingModel::ALL {
+        let width = if focus == Some(model) {
+            theme.line_width * 2.0
+        } else {
+            theme.line_width
+        };
+        let points = polyline(&run.model(model).samples, map, |x| x.capacity_rps);
+        shapes.push(Shape::line(points, Stroke::new(width, theme.model(model))));
+    }
+    let demand = polyline(&run.model(HostingModel::Lambda).samples, map, |x| {
+        x.demand_rps
+    });
+    shapes.push(Shape::line(
+        demand,
+        Stroke::new(theme.line_width + 1.5, theme.demand),
+    ));
+    shapes
+}
+
+/// The numbers under the pointer.
+fn chart_tooltip(ui: &mut egui::Ui, run: &ScalingRun, theme: &Theme, t_s: f64) {
+    let Some(first) = run.sample_at(HostingModel::Lambda, t_s) else {
+        return;
+    };
+    ui.label(
+        RichText::new(format!(
+            "t = {}: demand {} requests per second (rps)",
+            clock(t_s),
+            group(first.demand_rps)
+        ))
+        .strong(),
+    );
+    for model in HostingModel::ALL {
+        if let Some(x) = run.sample_at(model, t_s) {
+            let dropped = if x.dropped_rps >= 0.5 {
+                format!(", {} rps dropped", group(x.dropped_rps))
+            } else {
+                String::new()
+            };
+            ui.label(
+                RichText::new(format!(
+                    "{}: capacity {} rps{dropped}",
+                    model.label(),
+                    group(x.capacity_rps)
+                ))
+                .color(theme.model(model)),
+            );
+        }
+    }
+    ui.label(RichText::new("Click or drag to move the playhead here").color(theme.weak_text));
+}
+
+/// A series as a polyline with at most a few points per pixel column (the column's first,
+/// extreme and last value), and straight stretches merged into one segment, so long runs and
+/// flat plateaus stay cheap to draw while spikes stay visible.
+fn polyline(samples: &[Sample], map: &ChartMap, value: impl Fn(&Sample) -> f64) -> Vec<Pos2> {
+    let mut points = Vec::new();
+    // The column being gathered: its index, x, and its first, lowest, highest and last y.
+    let mut column: Option<(i64, f32, [f32; 4])> = None;
+    let flush = |points: &mut Vec<Pos2>, (_, x, [first, low, high, last]): (i64, f32, [f32; 4])| {
+        push_point(points, pos2(x, first));
+        if high - low > 0.5 {
+            let extreme = if (first - low).abs() < (first - high).abs() {
+                high
+            } else {
+                low
+            };
+            push_point(points, pos2(x, extreme));
+        }
+        push_point(points, pos2(x, last));
+    };
+    for sample in samples {
+        let p = map.pos(sample.t_s, value(sample));
+        let col = p.x.floor() as i64;
+        match &mut column {
+            Some((c, _, ys)) if *c == col => {
+                ys[1] = ys[1].min(p.y);
+                ys[2] = ys[2].max(p.y);
+                ys[3] = p.y;
+            }
+            _ => {
+                if let Some(c) = column {
+                    flush(&mut points, c);
+                }
+                column = Some((col, p.x, [p.y; 4]));
+            }
+        }
+    }
+    if let Some(c) = column {
+        flush(&mut points, c);
+    }
+    points
+}
+
+/// Appends a point, or moves the last one there when the last two and the new one lie on one
+/// straight line in the same direction (within a quarter point).
+fn push_point(points: &mut Vec<Pos2>, p: Pos2) {
+    let n = points.len();
+    if let (Some(&a), Some(&b)) = (points.get(n.wrapping_sub(2)), points.get(n.wrapping_sub(1)))
+        && collinear(a, b, p)
+        && let Some(last) = points.last_mut()
+    {
+        *last = p;
+        return;
+    }
+    if points.last() != Some(&p) {
+        points.push(p);
+    }
+}
+
+/// Whether `b` lies on the segment from `a` to `c`, within a quarter point.
+fn collinear(a: Pos2, b: Pos2, c: Pos2) -> bool {
+    let (ab, bc, ac) = (b - a, c - b, c - a);
+    let cross = ab.x * ac.y - ab.y * ac.x;
+    cross.abs() <= 0.25 * ac.length().max(1.0) && ab.dot(bc) >= 0.0
+}
+
+/// The dropped requests of one model as a filled band between the served and the offered rate,
+/// straight stretches merged into one quad.
+fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
+    // Edge pairs (offered on top, served below) along the band; a pair whose two edges both
+    // continue the previous segments in a straight line replaces the previous pair.
+    let mut edges: Vec<[Pos2; 2]> = Vec::new();
+    for sample in samples {
+        let x = map.x_from_secs(sample.t_s);
+        let pair = [
+            pos2(x, map.y_from_rps(sample.served_rps + sample.dropped_rps)),
+            pos2(x, map.y_from_rps(sample.served_rps)),
+        ];
+        let n = edges.len();
+        if let (Some(a), Some(b)) = (edges.get(n.wrapping_sub(2)), edges.get(n.wrapping_sub(1)))
+            && collinear(a[0], b[0], pair[0])
+            && collinear(a[1], b[1], pair[1])
+            && let Some(last) = edges.last_mut()
+        {
+            *last = pair;
+        } else {
+            edges.push(pair);
+        }
+    }
+    let mut mesh = Mesh::default();
+    for window in edges.windows(2) {
+        let [[top0, bottom0], [top1, bottom1]] = window else {
+            continue;
+        };
+        if bottom0.y - top0.y <= 0.1 && bottom1.y - top1.y <= 0.1 {
+            continue;
+        }
+        let base = mesh.vertices.len() as u32;
+        for p in [top0, bottom0, top1, bottom1] {
+            mesh.colored_vertex(*p, color);
+        }
+        mesh.add_triangle(base, base + 1, base + 2);
+        mesh.add_triangle(base + 1, base + 3, base + 2);
+    }
+    mesh
+}
+
+/// A round time step for the axis: labels at least ~90 points apart.
+fn time_step(span_s: f64, width: f32) -> f64 {
+    const STEPS: [f64; 16] = [
+        1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0,
+        21_600.0, 43_200.0,
+    ];
+    let most = (f64::from(width) / 90.0).max(1.0);
+    STEPS
+        .into_iter()
+        .find(|step| span_s / step <= most)
+        .unwrap_or(86_400.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Samples every 0.5 s: demand jumps to 10,000 rps at 60 s; capacity (and so the served
+    /// rate) is 200 rps until 165 s, then 10,000 rps.
+    fn step_samples() -> Vec<Sample> {
+        (0..=1200)
+            .map(|i| {
+                let t_s = f64::from(i) * 0.5;
+                let demand_rps: f64 = if t_s < 60.0 { 1.0 } else { 10_000.0 };
+                let capacity_rps = if t_s < 165.0 { 200.0 } else { 10_000.0 };
+                let served_rps = demand_rps.min(capacity_rps);
+                Sample {
+                    t_s,
+                    demand_rps,
+                    capacity_rps,
+                    served_rps,
+                    dropped_rps: demand_rps - served_rps,
+                    ..Sample::default()
+                }
+            })
+            .collect()
+    }
+
+    fn step_map() -> ChartMap {
+        ChartMap {
+            plot: Rect::from_min_size(pos2(0.0, 0.0), vec2(900.0, 200.0)),
+            t0_s: 0.0,
+            t1_s: 600.0,
+            max_rps: 10_000.0,
+            y_step: 2_500.0,
+        }
+    }
+
+    #[test]
+    fn straight_stretches_become_single_segments() {
+        let (samples, map) = (step_samples(), step_map());
+        let points = polyline(&samples, &map, |x| x.capacity_rps);
+        // Flat, up, flat: a handful of points instead of 1,201.
+        assert!(points.len() <= 6, "{points:?}");
+        assert_eq!(points.first().map(|p| p.y), Some(map.y_from_rps(200.0)));
+        assert_eq!(points.last().map(|p| p.y), Some(map.y_from_rps(10_000.0)));
+    }
+
+    #[test]
+    fn the_dropped_band_keeps_its_area() {
+        let (samples, map) = (step_samples(), step_map());
+        let mesh = dropped_mesh(&samples, &map, Color32::RED);
+        let area =
+            |a: Pos2, b: Pos2, c: Pos2| ((b - a).x * (c - a).y - (b - a).y * (c - a).x).abs() / 2.0;
+        let mesh_area: f32 = mesh
+            .indices
+            .chunks(3)
+            .map(|t| {
+                let v = |i: usize| mesh.vertices[t[i] as usize].pos;
+                area(v(0), v(1), v(2))
+            })
+            .sum();
+        // The same band by trapezoids between consecutive samples.
+        let expected: f32 = samples
+            .windows(2)
+            .map(|w| {
+                let h = |x: &Sample| map.y_from_rps(x.served_rps) - map.y_from_rps(x.demand_rps);
+                (map.x_from_secs(w[1].t_s) - map.x_from_secs(w[0].t_s)) * (h(&w[0]) + h(&w[1]))
+                    / 2.0
+            })
+            .sum();
+        assert!(
+            (mesh_area - expected).abs() < 0.01 * expected,
+            "{mesh_area} vs {expected}"
+        );
+        assert!(mesh.vertices.len() <= 24, "{}", mesh.vertices.len());
+    }
+
+    #[test]
+    fn steps_are_round() {
+        assert_eq!(time_step(600.0, 900.0), 60.0);
+        assert_eq!(time_step(86_400.0, 1_400.0), 7_200.0);
+    }
+}

@@ -1,0 +1,241 @@
+//! The run's figures and sentences (`RunStats`: peaks, the summary's rows, each model's story),
+//! computed when the scenario changes, and what else frames reuse (`ViewCache`, the key the
+//! chart's shapes were built for).
+
+use egui::{Rect, Shape};
+
+use crate::model::format::clock;
+use crate::model::scaling::{self, PerModel, ScalingRun, Shortfall};
+use crate::model::scenario::{HostingModel, Scenario};
+use crate::ui::theme::ThemeKind;
+
+use super::format::{duration, group, money, percent, unit_name};
+use super::units::peak_units;
+
+/// What the view keeps between frames so that a frame only draws: figures of the run, computed
+/// when the scenario changes, and the chart's shapes, rebuilt when the run, the chart's size,
+/// the theme or the highlighted model change.
+#[derive(Clone, Debug, Default)]
+pub(super) struct ViewCache {
+    /// The scenario the figures were computed for.
+    scenario: Option<Scenario>,
+    /// Counts scenario changes, so shapes built for an older run are rebuilt.
+    pub(super) version: u64,
+    pub(super) stats: RunStats,
+    pub(super) chart_key: Option<ChartKey>,
+    pub(super) chart_shapes: Vec<Shape>,
+}
+
+impl ViewCache {
+    /// Recomputes the figures if the scenario (and so the run derived from it) changed.
+    pub(super) fn refresh(&mut self, scenario: &Scenario, run: &ScalingRun) {
+        if self.scenario.as_ref() == Some(scenario) {
+            return;
+        }
+        self.scenario = Some(scenario.clone());
+        self.version += 1;
+        self.stats = RunStats::of(scenario, run);
+        self.chart_key = None;
+        self.chart_shapes.clear();
+    }
+}
+
+/// Figures of the run that every frame needs.
+#[derive(Clone, Debug, Default)]
+pub(super) struct RunStats {
+    /// Top of the chart: the most demand or capacity of any model, requests per second.
+    pub(super) max_rps: f64,
+    /// The most demand, requests per second (it sets how many dots a lane shows).
+    pub(super) peak_demand_rps: f64,
+    /// The most units each lane ever needs (it sets what a square stands for).
+    pub(super) peak_units: PerModel<f64>,
+    /// The summary table's figures.
+    pub(super) summary: PerModel<SummaryRow>,
+    /// The summary's plain sentences.
+    pub(super) stories: PerModel<String>,
+}
+
+impl RunStats {
+    pub(super) fn of(scenario: &Scenario, run: &ScalingRun) -> Self {
+        let max_rps = HostingModel::ALL
+            .into_iter()
+            .flat_map(|m| run.model(m).samples.iter())
+            .map(|x| x.demand_rps.max(x.capacity_rps))
+            .fold(1.0, f64::max);
+        let peak_demand_rps = run
+            .model(HostingModel::Lambda)
+            .samples
+            .iter()
+            .map(|x| x.demand_rps)
+            .fold(0.0, f64::max);
+        Self {
+            max_rps,
+            peak_demand_rps,
+            peak_units: run.models.map(|model, m| {
+                peak_units(
+                    &m.samples,
+                    scaling::rps_per_unit(scenario, model).max(f64::MIN_POSITIVE),
+                )
+            }),
+            summary: run
+                .models
+                .map(|model, m| SummaryRow::of(&m.summary, run.shortfall(model))),
+            stories: run.models.map(|model, _| story(model, scenario, run)),
+        }
+    }
+}
+
+/// A model's row of the summary table, in words: served, dropped, peak capacity, catch-up time
+/// and cost, as [`SUMMARY_COLUMNS`] title them after the model's name (the units of the request
+/// counts are in their titles).
+#[derive(Clone, Debug, Default)]
+pub(super) struct SummaryRow {
+    pub(super) cells: [String; 5],
+    /// Whether any request was dropped (the dropped figure is then in red).
+    pub(super) dropped_any: bool,
+}
+
+impl SummaryRow {
+    pub(super) fn of(summary: &scaling::ModelSummary, shortfall: Shortfall) -> Self {
+        Self {
+            cells: [
+                group(summary.served_requests),
+                group(summary.dropped_requests),
+                format!("{} at once", group(summary.peak_capacity)),
+                catch_up_text(shortfall),
+                money(summary.cost_usd),
+            ],
+            dropped_any: summary.dropped_requests >= 0.5,
+        }
+    }
+
+    /// The row as a screen reader says it.
+    pub(super) fn spoken(&self, model: HostingModel) -> String {
+        let [served, dropped, peak, catch_up, cost] = &self.cells;
+        format!(
+            "{}: served {served} requests, dropped {dropped} requests, peak capacity {peak}, \
+             {catch_up}, cost {cost}",
+            model.label()
+        )
+    }
+}
+
+/// What the chart's cached shapes were built for.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(super) struct ChartKey {
+    pub(super) version: u64,
+    pub(super) plot: Rect,
+    pub(super) theme: ThemeKind,
+    pub(super) focus: Option<HostingModel>,
+}
+
+/// The catch-up column in words.
+pub(super) fn catch_up_text(shortfall: Shortfall) -> String {
+    match shortfall {
+        Shortfall::Never => "never fell short".to_owned(),
+        Shortfall::CaughtUp { after_s } => format!("caught up in {}", duration(after_s)),
+        Shortfall::UntilDemandFell { after_s } => {
+            format!("short {} until demand fell", duration(after_s))
+        }
+        Shortfall::ToTheEnd { after_s } => format!("still short after {}", duration(after_s)),
+    }
+}
+
+/// One plain sentence of what happened to a model over the timeline.
+pub(super) fn story(model: HostingModel, scenario: &Scenario, run: &ScalingRun) -> String {
+    let summary = &run.model(model).summary;
+    let growth = run.growth(model);
+    let shortfall = run.shortfall(model);
+    let offered = summary.offered_requests.max(f64::MIN_POSITIVE);
+    let dropped = format!(
+        "{} requests dropped ({})",
+        group(summary.dropped_requests),
+        percent(summary.dropped_requests / offered)
+    );
+    let added = growth.peak_units - growth.start_units;
+    let label = model.label();
+    let kept = format!(
+        "{label} kept {} {}",
+        group(growth.start_units),
+        unit_name(model, growth.start_units > 1.0)
+    );
+    let grew = growth.first_added_s.filter(|_| added >= 0.5).map(|from_s| {
+        format!(
+            "{label} added {} {} in {}",
+            group(added),
+            unit_name(model, added > 1.0),
+            duration(growth.peak_s - from_s)
+        )
+    });
+    match model {
+        HostingModel::OnPrem => {
+            if shortfall == Shortfall::Never {
+                format!(
+                    "{kept}: they covered every request, and {} of what they could serve sat \
+                     idle, paid for anyway",
+                    percent(summary.idle_capacity_share)
+                )
+            } else {
+                format!(
+                    "{kept} and shed the rest: {dropped}; another server takes {} days to arrive",
+                    group(scenario.on_prem.procurement_days)
+                )
+            }
+        }
+        HostingModel::Vm | HostingModel::Containers => {
+            let (max, chores) = if model == HostingModel::Vm {
+                (
+                    f64::from(scenario.vm.max_instances),
+                    "you chose the instance size, the limits and the scaling policy",
+                )
+            } else {
+                (
+                    f64::from(scenario.containers.max_tasks),
+                    "you chose the task size, the limits and the scaling policy",
+                )
+            };
+            let growth_text = match (grew, growth.first_added_s) {
+                (Some(grew), Some(from_s)) => {
+                    format!(
+                        "{grew}, from {} when its scaling policy reacted",
+                        clock(from_s)
+                    )
+                }
+                _ => kept,
+            };
+            let capped = if growth.peak_units >= max && added >= 0.5 {
+                format!(", capped at its maximum of {}", group(max))
+            } else {
+                String::new()
+            };
+            let outcome = match shortfall {
+                Shortfall::Never => "it never fell short".to_owned(),
+                Shortfall::CaughtUp { after_s } => {
+                    format!("short of demand for {}: {dropped}", duration(after_s))
+                }
+                Shortfall::UntilDemandFell { .. } => format!("short until demand fell: {dropped}"),
+                Shortfall::ToTheEnd { .. } => format!("still short at the end: {dropped}"),
+            };
+            format!("{growth_text}{capped}; {outcome}; {chores}")
+        }
+        HostingModel::Lambda => {
+            let growth_text = grew.unwrap_or(kept);
+            if shortfall == Shortfall::Never {
+                format!("{growth_text}; nothing to do on your part")
+            } else {
+                let lambda = &scenario.lambda;
+                let limit = lambda
+                    .reserved_concurrency
+                    .map_or(lambda.account_concurrency_limit, |reserved| {
+                        reserved.min(lambda.account_concurrency_limit)
+                    });
+                format!(
+                    "{growth_text}, but was throttled at times (concurrency limit {}, scaling \
+                     rate): {dropped}; ask AWS to raise the quota, or keep environments ready \
+                     with provisioned concurrency",
+                    group(f64::from(limit))
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+//! The legends above the lanes and the chart: a painted swatch and its label, with a tooltip.
+
+use egui::{
+    Color32, CornerRadius, Rect, RichText, Role, Sense, Stroke, StrokeKind, Vec2, WidgetInfo, pos2,
+    vec2,
+};
+
+use crate::model::scenario::HostingModel;
+use crate::ui::theme::Theme;
+
+use super::dots::DotClock;
+use super::format::group;
+
+/// What a legend swatch shows.
+#[derive(Clone, Copy)]
+enum Swatch {
+    Busy,
+    IdlePaid,
+    Warm,
+    Booting,
+    Missing,
+    Dot(Color32),
+    Line(Color32, f32),
+    Area(Color32),
+}
+
+/// A painted swatch followed by its label, with a tooltip.
+fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, tip: &str) {
+    // Swatch and label are allocated as one item, so a wrapping legend never parts them.
+    let size = 16.0 * theme.text_scale;
+    let font = theme.font(16.0);
+    let text = ui
+        .painter()
+        .layout_no_wrap(label.to_owned(), font, theme.strong_text);
+    let gap = 6.0;
+    let item = vec2(
+        size * 1.4 + gap + text.size().x + 10.0,
+        text.size().y.max(size),
+    );
+    let (item_rect, response) = ui.allocate_exact_size(item, Sense::hover());
+    response.widget_info(|| WidgetInfo::labeled(Role::Label, true, label));
+    response.on_hover_text(tip);
+    let rect = Rect::from_min_size(
+        pos2(item_rect.left(), item_rect.center().y - size / 2.0),
+        vec2(size * 1.4, size),
+    );
+    let painter = ui.painter();
+    painter.galley(
+        pos2(
+            rect.right() + gap,
+            item_rect.center().y - text.size().y / 2.0,
+        ),
+        text,
+        theme.strong_text,
+    );
+    let square = Rect::from_center_size(rect.center(), Vec2::splat(size * 0.9));
+    let radius = CornerRadius::same(2);
+    match swatch {
+        Swatch::Busy => {
+            // One stripe per model colour: busy squares take their lane's colour.
+            let w = square.width() / 4.0;
+            for (i, model) in HostingModel::ALL.into_iter().enumerate() {
+                let stripe = Rect::from_min_size(
+                    pos2(square.left() + i as f32 * w, square.top()),
+                    vec2(w, square.height()),
+                );
+                painter.rect_filled(stripe, 0, theme.model(model));
+            }
+        }
+        Swatch::IdlePaid => {
+            painter.rect(
+                square,
+                radius,
+                theme.idle,
+                Stroke::new(1.5, theme.weak_text),
+                StrokeKind::Inside,
+            );
+        }
+        Swatch::Warm => {
+            painter.rect_filled(
+                square.shrink(square.width() * 0.15),
+                radius,
+                theme.model(HostingModel::Lambda).gamma_multiply(0.45),
+            );
+        }
+        Swatch::Booting => {
+            painter.rect(
+                square,
+                radius,
+                theme.booting.gamma_multiply(0.3),
+                Stroke::new(1.5, theme.booting),
+                StrokeKind::Inside,
+            );
+            let s = square.shrink(2.0);
+            painter.line_segment(
+                [s.left_bottom(), s.right_top()],
+                Stroke::new(1.5, theme.booting),
+            );
+        }
+        Swatch::Missing => {
+            painter.rect_stroke(
+                square,
+                radius,
+                Stroke::new(1.5, theme.dropped),
+                StrokeKind::Inside,
+            );
+        }
+        Swatch::Dot(color) => {
+            painter.circle_filled(rect.center(), size * 0.25, color);
+        }
+        Swatch::Line(color, width) => {
+            painter.line_segment(
+                [
+                    pos2(rect.left(), rect.center().y),
+                    pos2(rect.right(), rect.center().y),
+                ],
+                Stroke::new(width, color),
+            );
+        }
+        Swatch::Area(color) => {
+            painter.rect_filled(square, radius, color);
+        }
+    }
+}
+
+/// The legend of the lanes' squares and dots.
+pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
+    ui.horizontal_wrapped(|ui| {
+        legend_item(
+            ui,
+            theme,
+            Swatch::Busy,
+            "busy",
+            "Units serving requests right now, in their model's colour",
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::IdlePaid,
+            "idle, paid for",
+            "Capacity that is up and billed but has nothing to do: money spent for nothing",
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::Warm,
+            "warm, not billed",
+            "Lambda environments kept warm between requests; AWS bills nothing while they wait",
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::Booting,
+            "booting",
+            "Launched but not serving yet: instances booting, tasks starting, Lambda cold starts",
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::Missing,
+            "missing",
+            "Units that demand needs right now but that do not exist",
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::Dot(theme.demand),
+            "request",
+            &format!(
+                "Requests arriving at a rate proportional to demand; each dot ≈ {} requests at \
+                 this speed",
+                group(clock.requests_per_dot)
+            ),
+        );
+        legend_item(
+            ui,
+            theme,
+            Swatch::Dot(theme.dropped),
+            "dropped, not queued",
+            "Requests that found no free capacity: turned away at once, never queued or retried",
+        );
+    });
+}
+
+/// The legend of the chart's lines.
+pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Demand and capacity, requests per second").strong());
+        ui.add_space(8.0);
+        legend_item(
+            ui,
+            theme,
+            Swatch::Line(theme.demand, theme.line_width + 1.5),
+            "demand",
+            "Requests per second arriving (the scenario's traffic)",
+        );
+        for model in HostingModel::ALL {
+            legend_item(
+                ui,
+                theme,
+                Swatch::Line(theme.model(model), theme.line_width),
+                model.label(),
+                &format!(
+                    "Requests per second {} could serve at each moment",
+                    model.label()
+                ),
+            );
+        }
+        legend_item(
+            ui,
+            theme,
+            Swatch::Area(theme.dropped.gamma_multiply(0.4)),
+            "dropped",
+            "Demand above a model's capacity: requests dropped. Point at a lane to see only its \
+             model's.",
+        );
+    });
+}
