@@ -12,3 +12,5 @@ pub mod scenario;
 pub mod sizing;
 pub mod stack;
 pub mod traffic;
+pub mod traffic_file;
+pub mod traffic_import;

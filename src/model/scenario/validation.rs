@@ -100,8 +100,8 @@ impl Checker {
 /// Largest traffic rate accepted, requests per second.
 pub const MAX_TRAFFIC_RPS: f64 = 1e6;
 
-/// Longest traffic timeline accepted, seconds (7 days).
-pub const MAX_TRAFFIC_SECS: f64 = 7.0 * 86_400.0;
+/// Longest traffic timeline accepted, seconds (31 days: a whole month of a metric export).
+pub const MAX_TRAFFIC_SECS: f64 = 31.0 * 86_400.0;
 
 /// Most traffic points accepted.
 pub const MAX_TRAFFIC_POINTS: usize = 10_000;
