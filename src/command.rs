@@ -2,10 +2,13 @@
 //! and the app's own bars push during a frame, applied once by the app at its end. Views and the
 //! app both import this module; it imports only the model.
 
+use std::path::PathBuf;
+
 use serde::{Deserialize, Serialize};
 
 use crate::model::origin::Origin;
 use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::traffic_import::ImportOptions;
 
 /// The views of the window, in tab order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -100,4 +103,9 @@ pub enum Command {
     EndTour,
     /// Save the cost view's curves as CSV (asks where).
     ExportCurvesCsv,
+    /// Ask for a traffic file (CSV, access log or AWS CLI JSON) to import.
+    ImportTrafficDialog,
+    /// Import a traffic file's requests as the scenario's traffic, read as the options say (the
+    /// series of a file that holds several, an access log's bin).
+    ImportTraffic(PathBuf, ImportOptions),
 }

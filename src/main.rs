@@ -9,6 +9,9 @@ use serverless_explorer::command::ViewId;
 use serverless_explorer::derived::Derived;
 use serverless_explorer::export::{self, ImageSpec};
 use serverless_explorer::model::origin::Origin;
+use serverless_explorer::model::scenario::Scenario;
+use serverless_explorer::model::traffic_file::TrafficFile;
+use serverless_explorer::model::traffic_import::{ImportOptions, LogBin};
 use serverless_explorer::presets;
 use serverless_explorer::render::{self, Offscreen};
 use serverless_explorer::report::{self, ReportFormat};
@@ -46,6 +49,9 @@ struct Cli {
     #[arg(long)]
     present: bool,
 
+    #[command(flatten)]
+    traffic: TrafficArgs,
+
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -60,6 +66,8 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "json")]
         format: ReportFormat,
+        #[command(flatten)]
+        traffic: TrafficArgs,
     },
     /// Render views to PNG without opening a window.
     Export {
@@ -81,7 +89,64 @@ enum Command {
         /// Theme: light, dark or projector.
         #[arg(long, value_parser = parse_theme, default_value = "light")]
         theme: ThemeKind,
+        #[command(flatten)]
+        traffic: TrafficArgs,
     },
+}
+
+/// A traffic file whose requests replace the preset's traffic.
+#[derive(clap::Args, Debug, Clone)]
+struct TrafficArgs {
+    /// A traffic file: CloudWatch console CSV, CSV of timestamp/seconds with requests/rps,
+    /// combined access log, or AWS CLI get-metric-statistics / get-metric-data JSON.
+    #[arg(long, value_name = "FILE")]
+    traffic: Option<PathBuf>,
+    /// The series to read from a traffic file that holds several: a CSV column's name, or a
+    /// get-metric-data result's Id or Label.
+    #[arg(long, value_name = "NAME", requires = "traffic")]
+    traffic_series: Option<String>,
+    /// How an access log's requests are counted: per second or per minute.
+    #[arg(long, value_name = "BIN", value_parser = parse_bin, default_value = "second", requires = "traffic")]
+    traffic_bin: LogBin,
+}
+
+impl TrafficArgs {
+    /// Reads the traffic file, if one was given.
+    fn read(&self) -> Result<Option<TrafficFile>, String> {
+        let Some(path) = &self.traffic else {
+            return Ok(None);
+        };
+        let options = ImportOptions {
+            series: self.traffic_series.clone(),
+            log_bin: self.traffic_bin,
+        };
+        TrafficFile::read(path.clone(), options)
+            .map(Some)
+            .map_err(|e| e.to_string())
+    }
+
+    /// `scenario` with the traffic file's requests, if one was given; checked like an edit.
+    fn apply(&self, scenario: Scenario) -> Result<Scenario, String> {
+        let Some(file) = self.read()? else {
+            return Ok(scenario);
+        };
+        let with = scenario.with_imported_traffic(&file.imported);
+        with.validate().map_err(|e| {
+            format!(
+                "{}: the scenario does not accept this traffic: {e}",
+                file.path.display()
+            )
+        })?;
+        Ok(with)
+    }
+}
+
+fn parse_bin(text: &str) -> Result<LogBin, String> {
+    match text {
+        "second" => Ok(LogBin::Second),
+        "minute" => Ok(LogBin::Minute),
+        _ => Err(format!("`{text}` is not a bin (allowed: second, minute)")),
+    }
 }
 
 /// Parses `WxH` in points.
@@ -122,7 +187,11 @@ fn main() -> ExitCode {
     env_logger::Builder::from_env(env_logger::Env::default().default_filter_or("warn")).init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Report { preset, format }) => run_report(&preset, format),
+        Some(Command::Report {
+            preset,
+            format,
+            traffic,
+        }) => run_report(&preset, &traffic, format),
         Some(Command::Export {
             preset,
             view,
@@ -130,7 +199,8 @@ fn main() -> ExitCode {
             size,
             scale,
             theme,
-        }) => run_export(&preset, &view, &out, size, scale, theme),
+            traffic,
+        }) => run_export(&preset, &traffic, &view, &out, (size, scale, theme)),
         None => run_window(&cli),
     }
 }
@@ -146,6 +216,13 @@ fn run_window(cli: &Cli) -> ExitCode {
             }
         },
         None => None,
+    };
+    let traffic = match cli.traffic.read() {
+        Ok(traffic) => traffic,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
     };
     let screenshot = cli.screenshot.clone();
     let (w, h) = cli.size.unwrap_or((1440.0, 900.0));
@@ -174,6 +251,7 @@ fn run_window(cli: &Cli) -> ExitCode {
     };
     let start = StartOptions {
         scenario,
+        traffic,
         fresh: screenshot.is_some(),
         screenshot,
         view: cli.view,
@@ -210,10 +288,16 @@ fn emit(text: &str) {
     print!("{text}");
 }
 
+/// The preset named on the command line, with the traffic file's requests if one was given.
+fn scenario_of(preset: &str, traffic: &TrafficArgs) -> Result<Scenario, String> {
+    let (_, scenario) = presets::resolve(preset).map_err(|e| e.to_string())?;
+    traffic.apply(scenario)
+}
+
 /// `report`: prints the numbers behind the views.
-fn run_report(preset: &str, format: ReportFormat) -> ExitCode {
-    let scenario = match presets::resolve(preset) {
-        Ok((_, s)) => s,
+fn run_report(preset: &str, traffic: &TrafficArgs, format: ReportFormat) -> ExitCode {
+    let scenario = match scenario_of(preset, traffic) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);
@@ -227,14 +311,13 @@ fn run_report(preset: &str, format: ReportFormat) -> ExitCode {
 /// `export`: renders views to PNG offscreen.
 fn run_export(
     preset: &str,
+    traffic: &TrafficArgs,
     view: &str,
     out: &std::path::Path,
-    (w, h): (f32, f32),
-    scale: f32,
-    theme: ThemeKind,
+    ((w, h), scale, theme): ((f32, f32), f32, ThemeKind),
 ) -> ExitCode {
-    let scenario = match presets::resolve(preset) {
-        Ok((_, s)) => s,
+    let scenario = match scenario_of(preset, traffic) {
+        Ok(s) => s,
         Err(e) => {
             eprintln!("error: {e}");
             return ExitCode::from(2);

@@ -175,42 +175,44 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
 
 /// The report as CSV rows `section,model,key,value`.
 pub fn to_csv(scenario: &Scenario, derived: &Derived) -> String {
-    let mut rows = vec!["section,model,key,value".to_owned()];
-    let json = to_json(scenario, derived);
-    let mut push = |section: &str, model: &str, key: &str, value: &Value| {
-        let text = match value {
-            Value::String(s) => format!("\"{}\"", s.replace('"', "\"\"")),
-            Value::Null => String::new(),
-            other => other.to_string(),
-        };
-        rows.push(format!("{section},{model},{key},{text}"));
+    csv_rows(&to_json(scenario, derived)).unwrap_or_else(|e| format!("error: {e}\n"))
+}
+
+/// The report's numbers (and the strings among the cold-start figures) as CSV rows, written by
+/// the `csv` crate so quoting follows RFC 4180.
+fn csv_rows(json: &Value) -> Result<String, csv::Error> {
+    let mut out = csv::Writer::from_writer(Vec::new());
+    out.write_record(["section", "model", "key", "value"])?;
+    let mut push = |section: &str, model: &str, fields: Vec<(&String, &Value)>| {
+        let mut fields = fields;
+        fields.sort_by(|a, b| a.0.cmp(b.0));
+        for (key, value) in fields {
+            let text = match value {
+                Value::String(s) => s.clone(),
+                Value::Null => String::new(),
+                other => other.to_string(),
+            };
+            out.write_record([section, model, key.as_str(), text.as_str()])?;
+        }
+        Ok::<(), csv::Error>(())
     };
     for model in HostingModel::ALL {
         if let Some(Value::Object(fields)) = json.pointer(&format!("/cost/{}", model.key())) {
-            let mut keys: Vec<_> = fields.iter().filter(|(_, v)| v.is_number()).collect();
-            keys.sort_by(|a, b| a.0.cmp(b.0));
-            for (key, value) in keys {
-                push("cost", model.key(), key, value);
-            }
+            push(
+                "cost",
+                model.key(),
+                fields.iter().filter(|(_, v)| v.is_number()).collect(),
+            )?;
         }
         if let Some(Value::Object(fields)) = json.pointer(&format!("/scaling/{}", model.key())) {
-            let mut keys: Vec<_> = fields.iter().collect();
-            keys.sort_by(|a, b| a.0.cmp(b.0));
-            for (key, value) in keys {
-                push("scaling", model.key(), key, value);
-            }
+            push("scaling", model.key(), fields.iter().collect())?;
         }
     }
     if let Some(Value::Object(fields)) = json.pointer("/cold_start") {
-        let mut keys: Vec<_> = fields.iter().collect();
-        keys.sort_by(|a, b| a.0.cmp(b.0));
-        for (key, value) in keys {
-            push("cold_start", "lambda", key, value);
-        }
+        push("cold_start", "lambda", fields.iter().collect())?;
     }
-    let mut out = rows.join("\n");
-    out.push('\n');
-    out
+    let bytes = out.into_inner().map_err(csv::IntoInnerError::into_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
 /// The report in the asked format.

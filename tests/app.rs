@@ -1,6 +1,8 @@
 //! The window as a whole: presentation mode, keyboard shortcuts, the guided tour, undo and redo,
 //! reverting, and pasting a preset.
 
+use std::fmt::Write as _;
+
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use serverless_explorer::app::{ExplorerApp, Pending, StartOptions};
@@ -464,5 +466,71 @@ fn results_computed_in_the_background_follow_an_edit() {
     assert_eq!(
         harness.state().derived.bills.lambda_bill.total_usd(),
         direct.bills.lambda_bill.total_usd()
+    );
+}
+
+#[test]
+fn dropping_a_traffic_csv_replaces_the_traffic_and_undo_takes_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("my-traffic.csv");
+    // Ten minutes, per minute: 600 requests a minute (10/s), 6,000 in the busiest.
+    let mut csv = String::from("timestamp,requests\n");
+    for minute in 0..10 {
+        let requests = if minute == 4 { 6_000 } else { 600 };
+        let _ = writeln!(csv, "2026-12-05T21:{minute:02}:00Z,{requests}");
+    }
+    std::fs::write(&path, csv).unwrap();
+    let mut harness = harness();
+    harness.run();
+    let before = harness.state().scenario.clone();
+    drop_file(&mut harness, &path);
+
+    let state = harness.state();
+    assert_ne!(state.scenario.traffic, before.traffic);
+    let file = state.traffic_file().expect("the traffic names its file");
+    assert_eq!(file.imported.source.total_requests, 11_400.0);
+    assert_eq!(file.imported.source.peak_rps, 100.0);
+    let rates = state.scenario.traffic.iter().map(|p| p.1);
+    assert_eq!(rates.fold(0.0, f64::max), 100.0);
+    // The bill is of the same traffic: 11,400 requests in 10 minutes, scaled to 730 hours.
+    assert_eq!(state.scenario.workload.requests_per_month, 49_932_000);
+    let banner = state.banner.clone().unwrap();
+    assert!(
+        !banner.error && banner.text.contains("my-traffic.csv"),
+        "{}",
+        banner.text
+    );
+    // The scaling view plays it: its run offers the file's requests.
+    let offered = state.derived.scaling.offered_requests;
+    assert!((offered - 11_400.0).abs() < 1e-6, "{offered}");
+
+    // The editor's traffic section says where the points came from.
+    harness.state_mut().settings.show_editor = true;
+    harness.state_mut().settings.view = ViewId::Scaling;
+    harness.run();
+    assert!(harness.query_by_label("my-traffic.csv").is_some());
+
+    harness
+        .state_mut()
+        .push_command(serverless_explorer::command::Command::Undo);
+    harness.run();
+    assert_eq!(harness.state().scenario, before);
+    assert!(harness.state().traffic_file().is_none());
+
+    // A refused file changes nothing but the banner, which names the line and the column.
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "timestamp,requests\n2026-12-05T21:00:00Z,1\n2026-12-05T21:01:00Z,12x\n",
+    )
+    .unwrap();
+    drop_file(&mut harness, &bad);
+    let state = harness.state();
+    assert_eq!(state.scenario, before);
+    let banner = state.banner.clone().unwrap();
+    assert!(
+        banner.error && banner.text.contains("bad.csv:3:2"),
+        "{}",
+        banner.text
     );
 }

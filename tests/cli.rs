@@ -1,6 +1,7 @@
 //! The command line: `report` prints the documented JSON, `export` writes PNGs of the asked size,
 //! and bad input gets one clear message and a non-zero exit code.
 
+use std::fmt::Write as _;
 use std::process::Command;
 
 fn explorer() -> Command {
@@ -184,4 +185,224 @@ fn export_to_an_unwritable_path_fails_cleanly() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/dir/x.png"));
+}
+
+/// `report --traffic FILE` (and extra arguments) as JSON, failing the test on a non-zero exit.
+fn report_with_traffic(path: &std::path::Path, extra: &[&str]) -> serde_json::Value {
+    let output = explorer()
+        .args([
+            "report",
+            "--preset",
+            "startup-rest-api",
+            "--format",
+            "json",
+            "--traffic",
+        ])
+        .arg(path)
+        .args(extra)
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run the explorer: {e}"));
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| panic!("the report is not JSON: {e}"))
+}
+
+/// Requests per minute of a test file's minute `m`: a daily cycle with a spike.
+fn requests_in_minute(m: u32) -> u32 {
+    let cycle = (f64::from(m % 1440) / 1440.0 * std::f64::consts::TAU).sin();
+    let spike = if m % 1440 == 600 { 90_000 } else { 0 };
+    (3_000.0 + 2_000.0 * cycle).round() as u32 + spike
+}
+
+/// The UTC timestamp of minute `m` from 2026-12-01 00:00.
+fn minute_stamp(m: u32) -> String {
+    format!(
+        "2026-12-{:02}T{:02}:{:02}:00Z",
+        1 + m / 1440,
+        m / 60 % 24,
+        m % 60
+    )
+}
+
+#[test]
+fn report_offers_exactly_the_traffic_files_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("my.csv");
+    let mut text = String::from("timestamp,requests\n");
+    let mut total = 0_u64;
+    for m in 0..(3 * 1440) {
+        total += u64::from(requests_in_minute(m));
+        let _ = writeln!(text, "{},{}", minute_stamp(m), requests_in_minute(m));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let json = report_with_traffic(&csv, &[]);
+    for model in ["lambda", "vm", "containers", "on_prem"] {
+        let offered = json["scaling"][model]["offered_requests"].as_f64().unwrap();
+        assert!(
+            (offered - total as f64).abs() < 1e-6 * total as f64,
+            "{model}: {offered} offered, the file holds {total}"
+        );
+    }
+    // The bill is of the same traffic, scaled from 3 days to 730 hours.
+    let month = json["cost"]["requests_per_month"].as_f64().unwrap();
+    assert_eq!(month, (total as f64 * 730.0 / 72.0).round());
+}
+
+#[test]
+fn the_cli_json_files_of_the_same_minutes_offer_the_same_requests() {
+    let dir = tempfile::tempdir().unwrap();
+    let minutes: Vec<u32> = (0..720).collect();
+    let total: u64 = minutes
+        .iter()
+        .map(|&m| u64::from(requests_in_minute(m)))
+        .sum();
+    // get-metric-statistics: datapoints in no particular order (odd minutes first).
+    let mut order = minutes.clone();
+    order.sort_by_key(|m| (m % 2 == 0, *m));
+    let datapoints: Vec<String> = order
+        .iter()
+        .map(|&m| {
+            format!(
+                r#"{{"Timestamp": "{}", "Sum": {}.0, "Unit": "Count"}}"#,
+                minute_stamp(m).replace('Z', "+00:00"),
+                requests_in_minute(m)
+            )
+        })
+        .collect();
+    let statistics = dir.path().join("statistics.json");
+    std::fs::write(
+        &statistics,
+        format!(
+            r#"{{"Label": "Invocations", "Datapoints": [{}]}}"#,
+            datapoints.join(",\n")
+        ),
+    )
+    .unwrap();
+    // get-metric-data: newest first, as the CLI writes by default, with a second result.
+    let newest_first: Vec<u32> = minutes.iter().rev().copied().collect();
+    let stamps: Vec<String> = newest_first
+        .iter()
+        .map(|&m| format!("\"{}\"", minute_stamp(m)))
+        .collect();
+    let values: Vec<String> = newest_first
+        .iter()
+        .map(|&m| format!("{}.0", requests_in_minute(m)))
+        .collect();
+    let data = dir.path().join("data.json");
+    std::fs::write(
+        &data,
+        format!(
+            r#"{{"MetricDataResults": [
+                {{"Id": "errors", "Label": "Errors", "Timestamps": [{stamps}], "Values": [{zeros}], "StatusCode": "Complete"}},
+                {{"Id": "invocations", "Label": "Invocations", "Timestamps": [{stamps}], "Values": [{values}], "StatusCode": "Complete"}}
+            ], "Messages": []}}"#,
+            stamps = stamps.join(","),
+            zeros = vec!["0.0"; minutes.len()].join(","),
+            values = values.join(","),
+        ),
+    )
+    .unwrap();
+
+    let from_statistics = report_with_traffic(&statistics, &[]);
+    let from_data = report_with_traffic(&data, &["--traffic-series", "invocations"]);
+    let offered = |json: &serde_json::Value| {
+        json["scaling"]["lambda"]["offered_requests"]
+            .as_f64()
+            .unwrap()
+    };
+    assert!((offered(&from_statistics) - total as f64).abs() < 1e-6 * total as f64);
+    assert!((offered(&from_data) - offered(&from_statistics)).abs() < 1e-6 * total as f64);
+
+    // Without a series, a file of several is refused with the choices named.
+    let output = explorer()
+        .args(["report", "--traffic"])
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let message = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        message.contains("data.json")
+            && message.contains("\"Invocations\"")
+            && message.contains("--traffic-series"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_month_per_minute_is_read_and_billed_as_that_month() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("december.csv");
+    let mut text = String::from("timestamp,requests\n");
+    let mut total = 0_u64;
+    for m in 0..(31 * 1440) {
+        total += u64::from(requests_in_minute(m));
+        let _ = writeln!(text, "{},{}", minute_stamp(m), requests_in_minute(m));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let json = report_with_traffic(&csv, &[]);
+    let offered = json["scaling"]["lambda"]["offered_requests"]
+        .as_f64()
+        .unwrap();
+    assert!(
+        (offered - total as f64).abs() < 1e-6 * total as f64,
+        "{offered} vs {total}"
+    );
+    // 31 days are 744 hours; the bill's month is 730.
+    let month = json["cost"]["requests_per_month"].as_f64().unwrap();
+    assert_eq!(month, (total as f64 * 730.0 / 744.0).round());
+    // The preset keeps the free tier's first million requests a month; $0.20 a million after.
+    let requests_usd = json["cost"]["lambda"]["requests_usd"].as_f64().unwrap();
+    let billed = (month - 1e6) * 0.2 / 1e6;
+    assert!(
+        (requests_usd - billed).abs() < 0.01,
+        "{requests_usd} vs {billed}"
+    );
+}
+
+#[test]
+fn a_bad_traffic_file_gets_one_message_naming_its_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("traffic.csv");
+    std::fs::write(
+        &csv,
+        "timestamp,requests\n2026-12-05T21:00:00Z,1\n2026-12-05T21:01:00Z,2\n2026-12-05T21:02:00Z,3\n2026-12-05T21:03:00Z,12x\n",
+    )
+    .unwrap();
+    let json = dir.path().join("traffic.json");
+    std::fs::write(&json, r#"{"Label": "Invocations", "Datapoints": [{"Timestamp": "2026-12-01T00:00:00Z", "Average": 3.5}, {"Timestamp": "2026-12-01T00:01:00Z", "Average": 2.0}]}"#).unwrap();
+    for (path, expected) in [
+        (&csv, vec!["traffic.csv:5:2", "12x"]),
+        (&json, vec!["traffic.json", "--statistics Sum"]),
+    ] {
+        for command in [
+            vec!["report"],
+            vec!["export", "--view", "cost", "--out", "x.png"],
+            vec![],
+        ] {
+            let output = explorer()
+                .current_dir(dir.path())
+                .args(&command)
+                .arg("--traffic")
+                .arg(path)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(2), "{command:?}");
+            let message = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(message.lines().count(), 1, "{command:?}: {message}");
+            for part in &expected {
+                assert!(message.contains(part), "{command:?}: {message}");
+            }
+        }
+    }
+    assert!(!dir.path().join("x.png").exists());
+    let output = explorer()
+        .args(["report", "--traffic", "/no/such/traffic.csv"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/traffic.csv"));
 }

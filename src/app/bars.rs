@@ -127,8 +127,15 @@ impl ExplorerApp {
 
     pub(super) fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
-            let items: [(&str, &str, Command); 10] = [
+            let items: [(&str, &str, Command); 11] = [
                 ("Open…", "Ctrl+O", Command::OpenDialog),
+                (
+                    "Import traffic…",
+                    "Replace the traffic with a file's requests: a CloudWatch or timestamp CSV, \
+                     a combined access log, or AWS CLI get-metric-data / get-metric-statistics \
+                     JSON (Ctrl+I, or drop the file on the window)",
+                    Command::ImportTrafficDialog,
+                ),
                 ("Save", "Ctrl+S", Command::Save),
                 ("Save as…", "Ctrl+Shift+S", Command::SaveAsDialog),
                 (

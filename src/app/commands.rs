@@ -114,6 +114,8 @@ impl ExplorerApp {
                 Command::ExportViewDialog => self.export_view_dialog(ctx),
                 Command::ExportWindowDialog => self.export_window_dialog(ctx),
                 Command::ExportCurvesCsv => self.export_curves_dialog(),
+                Command::ImportTrafficDialog => self.import_traffic_dialog(),
+                Command::ImportTraffic(path, options) => self.import_traffic(&path, options),
                 Command::CopyImage => match self.render_current_view(ctx) {
                     Ok(image) => {
                         ctx.copy_image(image);

@@ -6,11 +6,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use super::settings::{Settings, StartOptions};
+use super::traffic::SeriesPicker;
 use crate::command::Command;
 use crate::derived::worker::Worker;
 use crate::derived::{Derived, Inputs};
 use crate::model::origin::Origin;
 use crate::model::scenario::Scenario;
+use crate::model::traffic_file::TrafficFile;
 use crate::presets;
 use crate::render::Offscreen;
 use crate::ui::theme::{Theme, ThemeChoice, ThemeKind};
@@ -89,6 +91,11 @@ pub struct ExplorerApp {
     pub tour: Option<usize>,
     /// An action waiting for the user to confirm discarding unsaved changes.
     pub pending: Option<Pending>,
+    /// The traffic file imported last (see [`ExplorerApp::traffic_file`] for whether the
+    /// traffic is still its).
+    pub(super) traffic_file: Option<TrafficFile>,
+    /// A traffic file of several series, waiting for the user to pick one.
+    pub series_picker: Option<SeriesPicker>,
     pub(super) last_edit_s: f64,
     pub(super) before_presentation: Option<(bool, ThemeChoice)>,
     pub(super) forced_theme: Option<ThemeKind>,
@@ -137,7 +144,8 @@ impl ExplorerApp {
         }
         let derived_inputs = Inputs::of(scenario.clone());
         let derived = Derived::compute_inputs(&derived_inputs);
-        Self {
+        let traffic = options.traffic;
+        let mut app = Self {
             settings,
             baseline: scenario.clone(),
             scenario,
@@ -151,6 +159,8 @@ impl ExplorerApp {
             show_help: false,
             tour: None,
             pending: None,
+            traffic_file: None,
+            series_picker: None,
             last_edit_s: f64::NEG_INFINITY,
             before_presentation: None,
             window_shot: None,
@@ -165,7 +175,11 @@ impl ExplorerApp {
                 result: Arc::new(Mutex::new(None)),
             }),
             commands: Vec::new(),
+        };
+        if let Some(file) = traffic {
+            app.use_traffic_file(file);
         }
+        app
     }
 
     /// Computes results on a thread of their own from now on; if none can start, the window

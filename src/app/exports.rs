@@ -76,7 +76,11 @@ impl ExplorerApp {
         else {
             return;
         };
-        match presets::write_atomically(&path, self.derived.curves.to_csv().as_bytes()) {
+        let written = match self.derived.curves.to_csv() {
+            Ok(csv) => presets::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string()),
+            Err(e) => Err(e.to_string()),
+        };
+        match written {
             Ok(()) => {
                 self.banner = Some(Banner {
                     text: format!("Exported curve data to {}", path.display()),

@@ -1,11 +1,14 @@
-//! Preset files in and out: open (dialog, recent, drop), save, save as, paste.
+//! Preset files in and out: open (dialog, recent, drop), save, save as, paste; other dropped
+//! files go to the traffic import.
 
 use std::path::{Path, PathBuf};
 
 use super::explorer::{Banner, ExplorerApp};
+use super::traffic::is_preset;
 use crate::command::Command;
 use crate::model::format::slug;
 use crate::model::origin::Origin;
+use crate::model::traffic_import::ImportOptions;
 use crate::presets;
 
 impl ExplorerApp {
@@ -34,7 +37,11 @@ impl ExplorerApp {
                 .collect()
         });
         if let Some(path) = dropped.first() {
-            self.open_file(path);
+            if is_preset(path) {
+                self.open_file(path);
+            } else {
+                self.import_traffic(path, ImportOptions::default());
+            }
         }
         if ctx.egui_wants_keyboard_input() {
             return;

@@ -39,9 +39,14 @@ impl ExplorerApp {
                 // The view keeps at least about two thirds of a laptop screen.
                 .size_range(280.0..=(ui.available_width() * 0.36).max(300.0))
                 .show(ui, |ui| {
+                    let traffic_file = self
+                        .traffic_file
+                        .as_ref()
+                        .filter(|file| file.imported.points == self.scenario.traffic);
                     self.settings.editor.ui(
                         ui,
                         &self.scenario,
+                        traffic_file,
                         self.settings.view,
                         &theme,
                         &mut self.commands,
@@ -66,6 +71,7 @@ impl ExplorerApp {
 
         self.help_ui(&ctx);
         self.confirm_ui(&ctx);
+        self.series_picker_ui(&ctx);
         drop_hint_ui(&ctx, &theme);
         self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);

@@ -20,6 +20,7 @@ impl ExplorerApp {
                 }
             };
             on(Modifiers::COMMAND, Key::O, Command::OpenDialog);
+            on(Modifiers::COMMAND, Key::I, Command::ImportTrafficDialog);
             on(shift_command, Key::S, Command::SaveAsDialog);
             on(Modifiers::COMMAND, Key::S, Command::Save);
             on(shift_command, Key::Z, Command::Redo);
@@ -75,7 +76,7 @@ impl ExplorerApp {
     }
 
     /// The keyboard shortcuts, for the help window.
-    pub const SHORTCUTS: [(&'static str, &'static str); 16] = [
+    pub const SHORTCUTS: [(&'static str, &'static str); 17] = [
         (
             "1 – 4",
             "Switch hosting model: on-premises, VMs, containers, serverless",
@@ -86,6 +87,7 @@ impl ExplorerApp {
         ("F11", "Fullscreen"),
         ("Ctrl + / Ctrl − / Ctrl 0", "Zoom in, out, reset"),
         ("Ctrl O", "Open a preset"),
+        ("Ctrl I", "Import traffic from a file"),
         (
             "Ctrl S",
             "Save (asks for a file when the preset is built in)",

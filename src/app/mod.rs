@@ -12,7 +12,9 @@ mod keys;
 mod results;
 mod screenshot;
 mod settings;
+mod traffic;
 mod windows;
 
 pub use explorer::{Banner, ExplorerApp, Pending};
 pub use settings::{RECENT_FILES, Settings, StartOptions};
+pub use traffic::{SeriesPicker, TRAFFIC_EXTENSIONS};

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use crate::command::ViewId;
 use crate::model::origin::Origin;
 use crate::model::scenario::Scenario;
+use crate::model::traffic_file::TrafficFile;
 use crate::ui::editor::EditorPanel;
 use crate::ui::theme::{ThemeChoice, ThemeKind};
 use crate::ui::view::Views;
@@ -68,6 +69,9 @@ impl Settings {
 pub struct StartOptions {
     /// A preset to open instead of the last one.
     pub scenario: Option<(Origin, Scenario)>,
+    /// A traffic file already read, whose requests replace the scenario's traffic (as an edit
+    /// that can be undone).
+    pub traffic: Option<TrafficFile>,
     /// Write a PNG of the first settled frame here, then exit.
     pub screenshot: Option<PathBuf>,
     /// Ignore persisted settings (screenshots and tests start from defaults).

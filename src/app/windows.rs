@@ -1,7 +1,8 @@
 //! Windows over the views: keyboard-shortcut help, the unsaved-changes question, and the hint
-//! shown while a file is dragged over the window.
+//! shown while a file is dragged over the window (the traffic series picker is `traffic`'s).
 
 use super::explorer::{ExplorerApp, Pending};
+use super::traffic::is_preset;
 use crate::command::Command;
 use crate::ui::theme::Theme;
 
@@ -89,20 +90,28 @@ impl ExplorerApp {
 
 /// While files are dragged over the window, says what dropping one does.
 pub(super) fn drop_hint_ui(ctx: &egui::Context, theme: &Theme) {
-    let names: Vec<String> = ctx.input(|i| {
+    let paths: Vec<std::path::PathBuf> = ctx.input(|i| {
         i.raw
             .hovered_files
             .iter()
-            .filter_map(|f| f.path.as_ref()?.file_name())
-            .map(|n| n.to_string_lossy().into_owned())
+            .filter_map(|f| f.path.clone())
             .collect()
     });
     if ctx.input(|i| i.raw.hovered_files.is_empty()) {
         return;
     }
-    let text = match names.first() {
-        Some(name) => format!("Drop {name} to open it as the scenario"),
-        None => "Drop a .ron preset file to open it as the scenario".to_owned(),
+    let text = match paths.first() {
+        Some(path) => {
+            let name = path
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            if is_preset(path) {
+                format!("Drop {name} to open it as the scenario")
+            } else {
+                format!("Drop {name} to import its requests as the traffic")
+            }
+        }
+        None => "Drop a .ron preset to open it, or a traffic file to import it".to_owned(),
     };
     let screen = ctx.content_rect();
     let painter = ctx.layer_painter(egui::LayerId::new(

@@ -88,20 +88,25 @@ impl CostCurves {
 
     /// The curves as CSV: `requests_per_month,on_prem_usd,vm_usd,containers_usd,lambda_usd`, with
     /// dollars rounded half-up to the cent.
-    pub fn to_csv(&self) -> String {
-        let mut csv =
-            String::from("requests_per_month,on_prem_usd,vm_usd,containers_usd,lambda_usd\n");
-        let rows = self.requests_per_month.iter().enumerate();
-        for (i, n) in rows {
-            csv.push_str(&(n.max(0.0).round() as u64).to_string());
+    pub fn to_csv(&self) -> Result<String, csv::Error> {
+        let mut csv = csv::Writer::from_writer(Vec::new());
+        csv.write_record([
+            "requests_per_month",
+            "on_prem_usd",
+            "vm_usd",
+            "containers_usd",
+            "lambda_usd",
+        ])?;
+        for (i, n) in self.requests_per_month.iter().enumerate() {
+            let mut row = vec![(n.max(0.0).round() as u64).to_string()];
             for model in HostingModel::ALL {
                 let value = self.series(model).get(i).copied().unwrap_or(f64::NAN);
-                csv.push(',');
-                csv.push_str(&plain_cents(cents_from_usd(value)));
+                row.push(plain_cents(cents_from_usd(value)));
             }
-            csv.push('\n');
+            csv.write_record(&row)?;
         }
-        csv
+        let bytes = csv.into_inner().map_err(csv::IntoInnerError::into_error)?;
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
     }
 }
 
@@ -163,7 +168,7 @@ mod tests {
         for model in HostingModel::ALL {
             assert_eq!(curves.series(model).len(), CURVE_POINTS);
         }
-        let csv = curves.to_csv();
+        let csv = curves.to_csv().unwrap();
         let mut lines = csv.lines();
         assert_eq!(
             lines.next(),

@@ -9,10 +9,11 @@ use super::lambda::{cold_start_rows, lambda_rows};
 use super::lazy_layout::{LayoutInputs, LazyLayout};
 use super::rates::rates_ui;
 use super::sections::{Section, form_section, section};
-use super::traffic::{Generator, traffic_ui};
+use super::traffic::{Generator, TrafficPart, traffic_ui};
 use super::workload::{identity_ui, workload_rows};
 use crate::command::{Command, ViewId};
 use crate::model::scenario::Scenario;
+use crate::model::traffic_file::TrafficFile;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_INDENT, EDITOR_VALUE_WIDTH, Theme};
 
 /// View state of the scenario editor. Nothing here is persisted: the scenario itself is the
@@ -46,12 +47,15 @@ struct Drafts {
 }
 
 impl EditorPanel {
-    /// Shows the editor for `scenario`. `focus` is the view on screen: it decides which sections
-    /// start open. Pushes one `Command::SetScenario` in a frame where a value changed.
+    /// Shows the editor for `scenario`, whose traffic came from `traffic_file` if given. `focus`
+    /// is the view on screen: it decides which sections start open. Pushes one
+    /// `Command::SetScenario` in a frame where a value changed (and the traffic section's
+    /// import commands).
     pub fn ui(
         &mut self,
         ui: &mut egui::Ui,
         scenario: &Scenario,
+        traffic_file: Option<&TrafficFile>,
         focus: ViewId,
         theme: &Theme,
         commands: &mut Vec<Command>,
@@ -98,7 +102,12 @@ impl EditorPanel {
                     focus,
                 };
                 layout.begin(ui, inputs, everything);
-                sections_ui(ui, layout, draft, generator, focus, theme)
+                let traffic = TrafficPart {
+                    generator,
+                    file: traffic_file,
+                    commands,
+                };
+                sections_ui(ui, layout, draft, traffic, focus, theme)
             })
             .inner;
         layout.last_focus = ui.memory(egui::Memory::focused);
@@ -166,7 +175,7 @@ fn sections_ui(
     ui: &mut egui::Ui,
     layout: &mut LazyLayout,
     draft: &mut Scenario,
-    generator: &mut Generator,
+    mut traffic_part: TrafficPart<'_>,
     focus: ViewId,
     theme: &Theme,
 ) -> bool {
@@ -195,7 +204,7 @@ fn sections_ui(
         layout,
         (Section::Traffic, focus),
         theme,
-        |ui, layout| traffic_ui(ui, layout, traffic, generator, theme, value_width),
+        |ui, layout| traffic_ui(ui, layout, traffic, &mut traffic_part, theme, value_width),
     );
     let requests = workload.requests_per_month;
     changed |= form_section(ui, layout, Section::Lambda, at, |f| {

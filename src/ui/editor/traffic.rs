@@ -1,4 +1,5 @@
-//! The traffic section: the generator row and the table of traffic points.
+//! The traffic section: the imported file and its import button, the generator row and the
+//! table of traffic points.
 
 use egui::{Label, RichText, vec2};
 
@@ -6,8 +7,11 @@ use super::form::form;
 use super::lazy_layout::LazyLayout;
 use super::number_box::{Num, number_drag};
 use super::sections::subheading;
+use crate::command::Command;
 use crate::model::scenario::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS};
 use crate::model::traffic::{ShapeParams, TrafficShape};
+use crate::model::traffic_file::TrafficFile;
+use crate::model::traffic_import::{ImportOptions, LogBin, TrafficFormat};
 use crate::ui::theme::{EDITOR_GAP, Theme};
 
 /// Traffic points shown at once in the points table; more scroll.
@@ -23,11 +27,21 @@ pub(super) struct Generator {
     params: ShapeParams,
 }
 
+/// What the traffic section works with besides the scenario's points.
+pub(super) struct TrafficPart<'a> {
+    /// Inputs of the "Generate" row.
+    pub(super) generator: &'a mut Generator,
+    /// The file the points were imported from, while they are still its.
+    pub(super) file: Option<&'a TrafficFile>,
+    /// Where the import button's commands go.
+    pub(super) commands: &'a mut Vec<Command>,
+}
+
 pub(super) fn traffic_ui(
     ui: &mut egui::Ui,
     layout: &mut LazyLayout,
     traffic: &mut Vec<(f64, f64)>,
-    generator: &mut Generator,
+    part: &mut TrafficPart<'_>,
     theme: &Theme,
     value_width: f32,
 ) -> bool {
@@ -35,9 +49,23 @@ pub(super) fn traffic_ui(
         ui,
         layout,
         theme,
+        "From a file",
+        "Your own traffic: a metric export or a request log, whose requests replace the points",
+    );
+    let file = part.file;
+    let commands = &mut *part.commands;
+    layout.block(ui, "traffic_file", |ui, layout| {
+        file_ui(ui, layout, file, commands, theme);
+    });
+    ui.add_space(EDITOR_GAP);
+    subheading(
+        ui,
+        layout,
+        theme,
         "Generate",
         "Replace the points with a ready-made pattern; hover a shape for what it shows",
     );
+    let generator = &mut *part.generator;
     let before = *generator;
     let Generator { shape, params } = generator;
     // The generator's inputs are not part of the scenario: their changes send nothing.
@@ -69,7 +97,7 @@ pub(super) fn traffic_ui(
             1.0..=MAX_TRAFFIC_SECS,
             "Duration",
             " s",
-            "Length of the generated timeline, up to 7 days. The spike lasts at least 430 s and \
+            "Length of the generated timeline, up to 31 days. The spike lasts at least 430 s and \
              the scheduled job 4,270 s. Default 600 s.",
         );
         f.disabled =
@@ -116,11 +144,58 @@ pub(super) fn traffic_ui(
                 response.header_response.on_hover_text(
                     "Requests per second at each time, linearly interpolated between points. \
                      Times always increase: each is kept between its neighbours'. 2 to 10,000 \
-                     points, up to 7 days, 0–1,000,000 requests/s.",
+                     points, up to 31 days, 0–1,000,000 requests/s.",
                 );
                 response.body_returned.unwrap_or(false)
             })
             .unwrap_or(false)
+}
+
+/// The imported file's details, its access-log bin, and the import button.
+fn file_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    file: Option<&TrafficFile>,
+    commands: &mut Vec<Command>,
+    theme: &Theme,
+) {
+    if let Some(file) = file {
+        let source = &file.imported.source;
+        ui.label(RichText::new(&source.file_name).strong())
+            .on_hover_text(file.path.display().to_string());
+        for line in file.summary_lines() {
+            ui.add(Label::new(RichText::new(line).color(theme.weak_text)).wrap());
+        }
+        if source.format == TrafficFormat::AccessLog {
+            ui.horizontal(|ui| {
+                ui.label("Count requests per");
+                for (bin, name) in [(LogBin::Second, "second"), (LogBin::Minute, "minute")] {
+                    let chosen = file.options.log_bin == bin;
+                    let button = ui
+                        .selectable_label(chosen, name)
+                        .on_hover_text(format!("Read the log again, counting requests per {name}"));
+                    layout.note(&button);
+                    if button.clicked() && !chosen {
+                        let options = ImportOptions {
+                            log_bin: bin,
+                            ..file.options.clone()
+                        };
+                        commands.push(Command::ImportTraffic(file.path.clone(), options));
+                    }
+                }
+            });
+        }
+    }
+    let button = ui.button("Import traffic file…").on_hover_text(
+        "Replace the points with a file's requests (Ctrl+I, or drop the file on the window): a \
+         CloudWatch console CSV, a CSV of timestamp or seconds with requests or rps, a combined \
+         access log, or AWS CLI get-metric-statistics / get-metric-data JSON. Up to 31 days and \
+         100 MB; the total and the busiest period are kept exactly.",
+    );
+    layout.note(&button);
+    if button.clicked() {
+        commands.push(Command::ImportTrafficDialog);
+    }
 }
 
 /// What a row's buttons asked for, applied after the rows are drawn.
@@ -258,7 +333,7 @@ fn points_table(
 }
 
 /// The point to insert after point `i`: halfway to the next point, or 60 s after the last one
-/// (within 7 days). `None` when there is no room for strictly increasing times or no room for
+/// (within 31 days). `None` when there is no room for strictly increasing times or no room for
 /// another point.
 fn insert_point(points: &[(f64, f64)], i: usize) -> Option<(f64, f64)> {
     if points.len() >= MAX_TRAFFIC_POINTS {
