@@ -80,6 +80,10 @@ pub const BUILT_INS: &[BuiltIn] = &[
         id: "startup-spike-2022-rules",
         source: include_str!("../presets/startup-spike-2022-rules.ron"),
     },
+    BuiltIn {
+        id: "api-gateway-week",
+        source: include_str!("../presets/api-gateway-week.ron"),
+    },
 ];
 
 /// Why a preset could not be loaded or saved. The message names the file first.
@@ -390,6 +394,78 @@ mod tests {
             let again = parse(&text, b.id).unwrap();
             assert_eq!(scenario, again, "{} does not round-trip", b.id);
         }
+    }
+
+    /// The "week of API traffic" preset holds what importing its file writes: the points, the
+    /// month's requests and the peak-to-average ratio. `UPDATE_PRESETS=1 cargo test` writes them
+    /// again after a change to the reader.
+    #[test]
+    fn the_api_week_preset_is_its_traffic_file_imported() {
+        use crate::model::traffic_import::{ImportOptions, read_bytes};
+        let csv = include_bytes!("../assets/traffic/api-gateway-week.csv");
+        let imported = read_bytes("api-gateway-week.csv", csv, &ImportOptions::default()).unwrap();
+        let (_, preset) = built_in("api-gateway-week").unwrap();
+        let expected = preset.with_imported_traffic(&imported);
+        if std::env::var_os("UPDATE_PRESETS").is_some() {
+            let path = concat!(env!("CARGO_MANIFEST_DIR"), "/presets/api-gateway-week.ron");
+            let text = std::fs::read_to_string(path).unwrap();
+            std::fs::write(path, with_imported_values(&text, &expected)).unwrap();
+            return;
+        }
+        assert_eq!(preset.traffic, expected.traffic);
+        assert_eq!(
+            preset.workload.requests_per_month,
+            expected.workload.requests_per_month
+        );
+        assert_eq!(
+            preset.workload.peak_to_average,
+            expected.workload.peak_to_average
+        );
+        assert!(preset.traffic.len() > 1_000 && preset.traffic.len() <= 10_000);
+    }
+
+    /// `text` with the traffic list (everything from `traffic: [` to the `cold_start` section)
+    /// and the two workload values the import sets replaced by `s`'s.
+    fn with_imported_values(text: &str, s: &Scenario) -> String {
+        let (start, end) = (
+            text.find("    traffic: [").unwrap(),
+            text.find("    cold_start:").unwrap(),
+        );
+        let points: Vec<String> = s
+            .traffic
+            .iter()
+            .map(|(t, r)| format!("({t:?}, {r:?})"))
+            .collect();
+        let rows: Vec<String> = points
+            .chunks(4)
+            .map(|c| format!("        {},", c.join(", ")))
+            .collect();
+        let traffic = format!("    traffic: [\n{}\n    ],\n", rows.join("\n"));
+        let head: Vec<String> = text[..start]
+            .lines()
+            .map(|line| {
+                let value = |key: &str, value: String| {
+                    let comment = line.find("//").map_or("", |i| &line[i..]);
+                    let value = format!("{value}, ");
+                    format!(
+                        "        {key}: {value:<width$}{comment}",
+                        width = 29 - key.len()
+                    )
+                };
+                match line.trim_start() {
+                    l if l.starts_with("requests_per_month:") => value(
+                        "requests_per_month",
+                        s.workload.requests_per_month.to_string(),
+                    ),
+                    l if l.starts_with("peak_to_average:") => value(
+                        "peak_to_average",
+                        format!("{:?}", s.workload.peak_to_average),
+                    ),
+                    _ => line.to_owned(),
+                }
+            })
+            .collect();
+        format!("{}\n{traffic}{}", head.join("\n"), &text[end..])
     }
 
     #[test]
