@@ -1,5 +1,7 @@
-//! What a user feels while editing a long scenario: a week of traffic at up to 100,000 requests
-//! a second, the memory size dragged through 64 MB steps, one new value every frame.
+//! What a user feels while editing a long scenario: a month of traffic at up to 100,000
+//! requests a second, imported from a per-minute metric file (31 days, 44,640 rows, reduced to
+//! the import's 10,000 points at most), the memory size dragged through 64 MB steps, one new
+//! value every frame.
 //!
 //! - `Derived::compute` of that scenario: what every edit cost the frame before results moved to
 //!   a worker thread.
@@ -12,6 +14,7 @@
 //! Run with `cargo bench --bench edit`; `EDIT_BENCH_FRAMES=600` drags longer.
 #![expect(clippy::print_stdout, reason = "a benchmark reports on stdout")]
 
+use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
@@ -20,29 +23,37 @@ use serverless_explorer::app::{ExplorerApp, Settings, StartOptions};
 use serverless_explorer::command::{Command, ViewId};
 use serverless_explorer::derived::Derived;
 use serverless_explorer::model::scenario::Scenario;
+use serverless_explorer::model::traffic_import::{self, ImportOptions};
 
-/// One week, s.
-const WEEK_S: f64 = 7.0 * 86_400.0;
+/// Minutes in 31 days.
+const MONTH_MINUTES: u32 = 31 * 24 * 60;
 /// The busiest moment's request rate.
 const PEAK_RPS: f64 = 100_000.0;
 /// A frame at 60 frames a second.
 const FRAME: Duration = Duration::from_micros(16_667);
 
-/// A week of a daily cycle between 10,000 and 100,000 requests a second, one point an hour,
-/// with the account's concurrency and the fleets raised so every model can follow it.
-fn week() -> Scenario {
-    let traffic = (0..=(WEEK_S / 3600.0) as u32)
-        .map(|hour| {
-            let t_s = f64::from(hour) * 3600.0;
-            let day = (t_s / 86_400.0 * std::f64::consts::TAU).sin();
-            (t_s, PEAK_RPS * (0.55 + 0.45 * day))
-        })
-        .collect();
+/// 31 days of a daily cycle between 10,000 and 100,000 requests a second, as a per-minute
+/// `timestamp,requests` file imported, with the account's concurrency and the fleets raised so
+/// every model can follow it.
+fn month() -> Scenario {
+    let mut csv = String::from("timestamp,requests\n");
+    for minute in 0..MONTH_MINUTES {
+        let t_s = f64::from(minute) * 60.0;
+        let day = (t_s / 86_400.0 * std::f64::consts::TAU).sin();
+        // A little jitter, as real minutes have, so quiet stretches do not merge.
+        let jitter = 1.0 + 0.01 * f64::from(minute % 7);
+        let requests = (PEAK_RPS * (0.55 + 0.45 * day) * 60.0 / 1.06 * jitter).round();
+        let (d, h, m) = (1 + minute / 1440, minute / 60 % 24, minute % 60);
+        let _ = writeln!(csv, "2026-12-{d:02}T{h:02}:{m:02}:00Z,{requests}");
+    }
+    let imported =
+        traffic_import::read_bytes("month.csv", csv.as_bytes(), &ImportOptions::default())
+            .unwrap_or_else(|e| panic!("the bench's month does not import: {e}"));
     let mut s = Scenario {
-        name: "A week at 100,000 requests a second".to_owned(),
-        traffic,
+        name: "A month at 100,000 requests a second".to_owned(),
         ..Scenario::default()
-    };
+    }
+    .with_imported_traffic(&imported);
     s.lambda.account_concurrency_limit = 100_000;
     s.vm.max_instances = 10_000;
     s.containers.max_tasks = 100_000;
@@ -157,9 +168,9 @@ fn main() {
         .and_then(|v| v.parse::<usize>().ok())
         .filter(|&f| f > 0)
         .unwrap_or(300);
-    let scenario = week();
+    let scenario = month();
     println!(
-        "a week at up to {PEAK_RPS} requests a second ({} traffic points), memory dragged \
+        "a month at up to {PEAK_RPS} requests a second ({} traffic points), memory dragged \
          1,024-4,096 MB in 64 MB steps, one step a frame, frames paced at 60 a second, 1920x1080",
         scenario.traffic.len()
     );

@@ -42,9 +42,16 @@ pub struct Comparison {
     pub phases: InitPhases,
 }
 
+/// Where [`Derived::id`] comes from.
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+
 /// Everything the views draw that is computed from the scenario.
 #[derive(Clone, Debug)]
 pub struct Derived {
+    /// Different for every set of results computed, so a view's cache knows when they changed:
+    /// in the window the results arrive from the worker after the scenario changed, so the
+    /// scenario alone does not tell.
+    pub id: u64,
     /// The monthly bill of every model at the scenario's volume.
     pub bills: Bills,
     /// Monthly cost of every model over volume, with break-even points.
@@ -132,6 +139,7 @@ impl Derived {
             (scaling(), cold_starts())
         };
         Self {
+            id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             bills: cost::bills(s),
             curves: CostCurves::compute(s),
             scaling,

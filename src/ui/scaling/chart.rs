@@ -191,7 +191,7 @@ fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &Fo
             Stroke::new(1.0, theme.grid.gamma_multiply(0.5)),
         );
         // The last label moves left rather than being cut at the chart's edge.
-        label(&clock(t), &|size| {
+        label(&time_label(t, t_step), &|size| {
             let half = size.x / 2.0;
             (
                 pos2(x.min(plot.right() + 12.0 - half), plot.bottom() + 4.0),
@@ -384,15 +384,24 @@ fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
 
 /// A round time step for the axis: labels at least ~90 points apart.
 fn time_step(span_s: f64, width: f32) -> f64 {
-    const STEPS: [f64; 16] = [
+    const STEPS: [f64; 19] = [
         1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0,
-        21_600.0, 43_200.0,
+        21_600.0, 43_200.0, 86_400.0, 172_800.0, 345_600.0,
     ];
     let most = (f64::from(width) / 90.0).max(1.0);
     STEPS
         .into_iter()
         .find(|step| span_s / step <= most)
-        .unwrap_or(86_400.0)
+        .unwrap_or(604_800.0)
+}
+
+/// A time axis label: a clock from the start, or whole days on an axis of day steps.
+fn time_label(t_s: f64, step_s: f64) -> String {
+    if step_s >= 86_400.0 {
+        format!("{} d", (t_s / 86_400.0).round())
+    } else {
+        clock(t_s)
+    }
 }
 
 #[cfg(test)]

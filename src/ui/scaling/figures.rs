@@ -19,6 +19,8 @@ use super::units::peak_units;
 pub(super) struct ViewCache {
     /// The scenario the figures were computed for.
     scenario: Option<Scenario>,
+    /// The `Derived::id` of the results the figures are of.
+    derived_id: u64,
     /// Counts scenario changes, so shapes built for an older run are rebuilt.
     pub(super) version: u64,
     pub(super) stats: RunStats,
@@ -27,11 +29,13 @@ pub(super) struct ViewCache {
 }
 
 impl ViewCache {
-    /// Recomputes the figures if the scenario (and so the run derived from it) changed.
-    pub(super) fn refresh(&mut self, scenario: &Scenario, run: &ScalingRun) {
-        if self.scenario.as_ref() == Some(scenario) {
+    /// Recomputes the figures if the scenario or the results (`derived_id`, see `Derived::id`)
+    /// changed: in the window a run arrives from the worker after its scenario was set.
+    pub(super) fn refresh(&mut self, scenario: &Scenario, run: &ScalingRun, derived_id: u64) {
+        if self.derived_id == derived_id && self.scenario.as_ref() == Some(scenario) {
             return;
         }
+        self.derived_id = derived_id;
         self.scenario = Some(scenario.clone());
         self.version += 1;
         self.stats = RunStats::of(scenario, run);
@@ -237,5 +241,27 @@ pub(super) fn story(model: HostingModel, scenario: &Scenario, run: &ScalingRun) 
                 )
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// In the window the run arrives from the worker after its scenario was set: new results of
+    /// the same scenario must refresh the figures, the same results must not.
+    #[test]
+    fn new_results_of_the_same_scenario_refresh_the_figures() {
+        let s = Scenario::default();
+        let run = ScalingRun::simulate(&s);
+        let mut cache = ViewCache::default();
+        cache.refresh(&s, &ScalingRun::default(), 1);
+        let stale = cache.version;
+        cache.refresh(&s, &run, 1);
+        assert_eq!(cache.version, stale);
+        cache.refresh(&s, &run, 2);
+        assert_eq!(cache.version, stale + 1);
+        let fresh = RunStats::of(&s, &run);
+        assert_eq!(format!("{:?}", cache.stats), format!("{fresh:?}"));
     }
 }

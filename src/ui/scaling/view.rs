@@ -106,7 +106,7 @@ impl ScalingView {
             return;
         }
         self.follow_run(run);
-        self.cache.refresh(scenario, run);
+        self.cache.refresh(scenario, run, derived.id);
         // Space plays and pauses, unless a text field (or a focused widget) wants the key.
         if !ui.ctx().egui_wants_keyboard_input()
             && ui
