@@ -42,6 +42,23 @@ fn bill_json(bill: &Bill) -> Value {
     })
 }
 
+/// Each model's scaling summary, its request counts rounded to a thousandth of a request: the
+/// simulation adds up hundreds of thousands of steps, and a file's 124,500,000 requests should
+/// not print as 124500000.00000395.
+fn scaling_json(derived: &Derived) -> Value {
+    let mut json = serde_json::to_value(derived.scaling.summaries()).unwrap_or(Value::Null);
+    for model in HostingModel::ALL {
+        for key in ["offered_requests", "served_requests", "dropped_requests"] {
+            if let Some(value) = json.pointer_mut(&format!("/{}/{key}", model.key()))
+                && let Some(requests) = value.as_f64()
+            {
+                *value = json!((requests * 1000.0).round() / 1000.0);
+            }
+        }
+    }
+    json
+}
+
 /// The whole report as a JSON value.
 pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
     let bills = &derived.bills;
@@ -82,7 +99,7 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
             "on_prem": bill_json(&bills.on_prem),
             "break_evens": break_evens,
         },
-        "scaling": serde_json::to_value(derived.scaling.summaries()).unwrap_or(Value::Null),
+        "scaling": scaling_json(derived),
         "cold_start": {
             "method": format!("{:?}", derived.cold_start.method).to_lowercase(),
             "requests": latency.requests,

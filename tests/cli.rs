@@ -241,9 +241,9 @@ fn report_offers_exactly_the_traffic_files_requests() {
     let json = report_with_traffic(&csv, &[]);
     for model in ["lambda", "vm", "containers", "on_prem"] {
         let offered = json["scaling"][model]["offered_requests"].as_f64().unwrap();
-        assert!(
-            (offered - total as f64).abs() < 1e-6 * total as f64,
-            "{model}: {offered} offered, the file holds {total}"
+        assert_eq!(
+            offered, total as f64,
+            "{model}: offered, the file holds {total}"
         );
     }
     // The bill is of the same traffic, scaled from 3 days to 730 hours.
@@ -313,8 +313,8 @@ fn the_cli_json_files_of_the_same_minutes_offer_the_same_requests() {
             .as_f64()
             .unwrap()
     };
-    assert!((offered(&from_statistics) - total as f64).abs() < 1e-6 * total as f64);
-    assert!((offered(&from_data) - offered(&from_statistics)).abs() < 1e-6 * total as f64);
+    assert_eq!(offered(&from_statistics), total as f64);
+    assert_eq!(offered(&from_data), offered(&from_statistics));
 
     // Without a series, a file of several is refused with the choices named.
     let output = explorer()
@@ -347,10 +347,7 @@ fn a_month_per_minute_is_read_and_billed_as_that_month() {
     let offered = json["scaling"]["lambda"]["offered_requests"]
         .as_f64()
         .unwrap();
-    assert!(
-        (offered - total as f64).abs() < 1e-6 * total as f64,
-        "{offered} vs {total}"
-    );
+    assert_eq!(offered, total as f64);
     // 31 days are 744 hours; the bill's month is 730.
     let month = json["cost"]["requests_per_month"].as_f64().unwrap();
     assert_eq!(month, (total as f64 * 730.0 / 744.0).round());
