@@ -534,3 +534,51 @@ fn dropping_a_traffic_csv_replaces_the_traffic_and_undo_takes_it_back() {
         banner.text
     );
 }
+
+#[test]
+fn a_file_of_several_series_asks_which_and_says_when_the_data_is_partial() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("metrics.json");
+    std::fs::write(
+        &path,
+        r#"{"MetricDataResults": [
+            {"Id": "e", "Label": "Errors", "StatusCode": "Complete",
+             "Timestamps": ["2026-12-01T00:01:00Z", "2026-12-01T00:00:00Z"], "Values": [1, 2]},
+            {"Id": "i", "Label": "Invocations", "StatusCode": "PartialData",
+             "Timestamps": ["2026-12-01T00:01:00Z", "2026-12-01T00:00:00Z"], "Values": [600, 1200]}
+        ], "Messages": []}"#,
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness.run();
+    let before = harness.state().scenario.clone();
+    drop_file(&mut harness, &path);
+    // Nothing changes until a series is picked.
+    assert_eq!(harness.state().scenario, before);
+    assert!(harness.state().series_picker.is_some());
+    harness.get_by_label("Invocations").click();
+    harness.run();
+    harness.run();
+    let state = harness.state();
+    assert!(state.series_picker.is_none());
+    let file = state
+        .traffic_file()
+        .expect("the picked series was imported");
+    assert_eq!(file.imported.source.total_requests, 1800.0);
+    assert!(file.imported.source.partial_data);
+    assert!(
+        file.summary_lines()
+            .iter()
+            .any(|l| l.contains("PartialData")),
+        "{:?}",
+        file.summary_lines()
+    );
+    harness.state_mut().settings.show_editor = true;
+    harness.state_mut().settings.view = ViewId::Scaling;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("only part of the time asked for")
+            .is_some()
+    );
+}

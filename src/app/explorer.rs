@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use super::settings::{Settings, StartOptions};
-use super::traffic::SeriesPicker;
 use crate::command::Command;
 use crate::derived::worker::Worker;
 use crate::derived::{Derived, Inputs};
 use crate::model::origin::Origin;
 use crate::model::scenario::Scenario;
 use crate::model::traffic_file::TrafficFile;
+use crate::model::traffic_import::ImportOptions;
 use crate::presets;
 use crate::render::Offscreen;
 use crate::ui::theme::{Theme, ThemeChoice, ThemeKind};
@@ -33,6 +33,17 @@ pub enum Pending {
     Load(Box<Scenario>, Origin),
     /// Close the window.
     Close,
+}
+
+/// A traffic file that holds several series, waiting for the user to pick one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeriesPicker {
+    /// The file.
+    pub path: PathBuf,
+    /// How it is to be read, but for the series.
+    pub options: ImportOptions,
+    /// The series it holds (column names, or get-metric-data Ids and Labels).
+    pub choices: Vec<String>,
 }
 
 /// Where results are computed.

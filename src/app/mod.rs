@@ -15,6 +15,6 @@ mod settings;
 mod traffic;
 mod windows;
 
-pub use explorer::{Banner, ExplorerApp, Pending};
+pub use explorer::{Banner, ExplorerApp, Pending, SeriesPicker};
 pub use settings::{RECENT_FILES, Settings, StartOptions};
-pub use traffic::{SeriesPicker, TRAFFIC_EXTENSIONS};
+pub use traffic::TRAFFIC_EXTENSIONS;

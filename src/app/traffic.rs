@@ -1,9 +1,9 @@
 //! Traffic files in: the import dialog, dropped traffic files, the picker for a file that holds
 //! several series, and the imported file the editor describes while the traffic is still its.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use super::explorer::{Banner, ExplorerApp};
+use super::explorer::{Banner, ExplorerApp, SeriesPicker};
 use crate::command::Command;
 use crate::model::format::group;
 use crate::model::traffic_file::TrafficFile;
@@ -11,17 +11,6 @@ use crate::model::traffic_import::{ImportError, ImportOptions};
 
 /// Extensions the import dialog offers (any file may be imported: the reader goes by content).
 pub const TRAFFIC_EXTENSIONS: [&str; 4] = ["csv", "log", "json", "txt"];
-
-/// A traffic file that holds several series, waiting for the user to pick one.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SeriesPicker {
-    /// The file.
-    pub path: PathBuf,
-    /// How it is to be read, but for the series.
-    pub options: ImportOptions,
-    /// The series it holds (column names, or get-metric-data Ids and Labels).
-    pub choices: Vec<String>,
-}
 
 impl ExplorerApp {
     /// Imports a traffic file chosen in a native dialog.
