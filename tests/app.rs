@@ -509,6 +509,14 @@ fn dropping_a_traffic_csv_replaces_the_traffic_and_undo_takes_it_back() {
     harness.state_mut().settings.view = ViewId::Scaling;
     harness.run();
     assert!(harness.query_by_label("my-traffic.csv").is_some());
+    // Where the month's requests are shown, the editor says they are the file's, scaled.
+    harness.state_mut().settings.view = ViewId::Cost;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("its 10 min of requests scaled to 730 hours")
+            .is_some()
+    );
 
     harness
         .state_mut()

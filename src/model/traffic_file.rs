@@ -95,6 +95,21 @@ impl TrafficFile {
     }
 }
 
+impl TrafficFile {
+    /// Where the month's requests came from, for under the number: the file's span scaled to
+    /// 730 hours.
+    pub fn month_note(&self) -> String {
+        let s = &self.imported.source;
+        format!(
+            "Requests per month and peak to average come from {}: its {} of requests scaled to \
+             730 hours, busiest {} over the average",
+            s.file_name,
+            duration(s.span_s),
+            duration(s.period_s)
+        )
+    }
+}
+
 /// A length of time in the unit that reads best: "1 s", "5 min", "2.5 h", "31 days".
 fn duration(seconds: f64) -> String {
     let (value, unit) = if seconds < 120.0 {

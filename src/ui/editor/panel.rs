@@ -5,6 +5,7 @@ use egui::{Response, RichText};
 use serde::{Deserialize, Serialize};
 
 use super::alternatives::{container_rows, on_prem_rows, vm_rows};
+use super::form::form;
 use super::lambda::{cold_start_rows, lambda_rows};
 use super::lazy_layout::{LayoutInputs, LazyLayout};
 use super::rates::rates_ui;
@@ -196,9 +197,23 @@ fn sections_ui(
         ..
     } = draft;
     let at = (focus, theme, value_width);
-    changed |= form_section(ui, layout, Section::Workload, at, |f| {
-        workload_rows(f, workload);
-    });
+    // An imported file set the month's requests: say so under the number.
+    let month_note = traffic_part.file.map(TrafficFile::month_note);
+    changed |= section(
+        ui,
+        layout,
+        (Section::Workload, focus),
+        theme,
+        |ui, layout| {
+            let changed = form(ui, layout, Section::Workload.form_id(), value_width, |f| {
+                workload_rows(f, workload);
+            });
+            if let Some(note) = &month_note {
+                ui.add(egui::Label::new(RichText::new(note).color(theme.weak_text)).wrap());
+            }
+            changed
+        },
+    );
     changed |= section(
         ui,
         layout,

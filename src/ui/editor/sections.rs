@@ -40,7 +40,7 @@ impl Section {
     }
 
     /// The id of the section's grid of values (also the key of its rows' measured sizes).
-    fn form_id(self) -> &'static str {
+    pub(super) fn form_id(self) -> &'static str {
         match self {
             Self::Workload => "workload",
             Self::Lambda => "lambda",
