@@ -227,17 +227,23 @@ fn minute_stamp(m: u32) -> String {
     )
 }
 
+/// Writes `minutes` per-minute rows of `timestamp,requests` to `path`; returns their total.
+fn write_minutes_csv(path: &std::path::Path, minutes: u32) -> u64 {
+    let mut text = String::from("timestamp,requests\n");
+    let mut total = 0_u64;
+    for m in 0..minutes {
+        total += u64::from(requests_in_minute(m));
+        let _ = writeln!(text, "{},{}", minute_stamp(m), requests_in_minute(m));
+    }
+    std::fs::write(path, text).unwrap_or_else(|e| panic!("cannot write {}: {e}", path.display()));
+    total
+}
+
 #[test]
 fn report_offers_exactly_the_traffic_files_requests() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("my.csv");
-    let mut text = String::from("timestamp,requests\n");
-    let mut total = 0_u64;
-    for m in 0..(3 * 1440) {
-        total += u64::from(requests_in_minute(m));
-        let _ = writeln!(text, "{},{}", minute_stamp(m), requests_in_minute(m));
-    }
-    std::fs::write(&csv, text).unwrap();
+    let total = write_minutes_csv(&csv, 3 * 1440);
     let json = report_with_traffic(&csv, &[]);
     for model in ["lambda", "vm", "containers", "on_prem"] {
         let offered = json["scaling"][model]["offered_requests"].as_f64().unwrap();
@@ -336,13 +342,7 @@ fn the_cli_json_files_of_the_same_minutes_offer_the_same_requests() {
 fn a_month_per_minute_is_read_and_billed_as_that_month() {
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("december.csv");
-    let mut text = String::from("timestamp,requests\n");
-    let mut total = 0_u64;
-    for m in 0..(31 * 1440) {
-        total += u64::from(requests_in_minute(m));
-        let _ = writeln!(text, "{},{}", minute_stamp(m), requests_in_minute(m));
-    }
-    std::fs::write(&csv, text).unwrap();
+    let total = write_minutes_csv(&csv, 31 * 1440);
     let json = report_with_traffic(&csv, &[]);
     let offered = json["scaling"]["lambda"]["offered_requests"]
         .as_f64()

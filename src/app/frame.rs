@@ -42,7 +42,7 @@ impl ExplorerApp {
                     let traffic_file = self
                         .traffic_file
                         .as_ref()
-                        .filter(|file| file.imported.points == self.scenario.traffic);
+                        .filter(|file| file.is_current(&self.scenario.traffic));
                     self.settings.editor.ui(
                         ui,
                         &self.scenario,

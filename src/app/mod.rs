@@ -17,4 +17,3 @@ mod windows;
 
 pub use explorer::{Banner, ExplorerApp, Pending, SeriesPicker};
 pub use settings::{RECENT_FILES, Settings, StartOptions};
-pub use traffic::TRAFFIC_EXTENSIONS;

@@ -10,7 +10,7 @@ use crate::model::traffic_file::TrafficFile;
 use crate::model::traffic_import::{ImportError, ImportOptions};
 
 /// Extensions the import dialog offers (any file may be imported: the reader goes by content).
-pub const TRAFFIC_EXTENSIONS: [&str; 4] = ["csv", "log", "json", "txt"];
+const TRAFFIC_EXTENSIONS: [&str; 4] = ["csv", "log", "json", "txt"];
 
 impl ExplorerApp {
     /// Imports a traffic file chosen in a native dialog.
@@ -82,7 +82,7 @@ impl ExplorerApp {
     pub fn traffic_file(&self) -> Option<&TrafficFile> {
         self.traffic_file
             .as_ref()
-            .filter(|file| file.imported.points == self.scenario.traffic)
+            .filter(|file| file.is_current(&self.scenario.traffic))
     }
 
     /// Asks which series of a file to import, while one is waiting.

@@ -41,7 +41,12 @@ impl TrafficFile {
         })
     }
 
-    /// What the file held, one line per fact, for the editor and the report.
+    /// Whether `traffic` is still this file's points (not edited, replaced or undone since).
+    pub fn is_current(&self, traffic: &[(f64, f64)]) -> bool {
+        self.imported.points == traffic
+    }
+
+    /// What the file held, one line per fact, for the editor.
     pub fn summary_lines(&self) -> Vec<String> {
         let s = &self.imported.source;
         let mut lines = Vec::new();

@@ -23,20 +23,22 @@ mod time;
 
 use std::path::Path;
 
+use super::scenario::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS};
+
 /// Files over 100 MB are refused before they are read.
 pub const MAX_FILE_BYTES: u64 = 100 * 1024 * 1024;
 
 /// Lines over 64 KiB are refused: no traffic format has them, binary data does.
 pub const MAX_LINE_BYTES: usize = 64 * 1024;
 
-/// Most points the import gives (the scenario's limit).
-pub const MAX_POINTS: usize = 10_000;
+/// Most points the import gives: the scenario's limit.
+pub const MAX_POINTS: usize = MAX_TRAFFIC_POINTS;
 
-/// Longest time a file may cover, s (31 days: a month of a metric export).
-pub const MAX_SPAN_S: f64 = 31.0 * 86_400.0;
+/// Longest time a file may cover, s: the scenario's limit (31 days, a month of a metric export).
+pub const MAX_SPAN_S: f64 = MAX_TRAFFIC_SECS;
 
-/// Highest rate of a file's busiest period, requests per second (the scenario's limit).
-pub const MAX_RPS: f64 = 1e6;
+/// Highest rate of a file's busiest period, requests per second: the scenario's limit.
+pub const MAX_RPS: f64 = MAX_TRAFFIC_RPS;
 
 /// How an access log's requests are counted.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
