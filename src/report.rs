@@ -4,8 +4,8 @@
 use serde_json::{Map, Value, json};
 
 use crate::derived::Derived;
-use crate::model::cost::{self, Bill, format_usd};
-use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::cost::{self, Bill, LineItem, format_usd};
+use crate::model::scenario::{CommitTo, HostingModel, Purchase, Scenario, Term};
 
 /// Output format of the report.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -21,6 +21,26 @@ pub enum ReportFormat {
 /// Rounds to cents for the JSON (lines already are whole cents).
 fn usd_value(usd: f64) -> Value {
     json!((usd * 100.0).round() / 100.0)
+}
+
+/// The amount of a bill's Savings Plan commitment line, USD (0 without one).
+fn commitment_usd(bill: &Bill) -> f64 {
+    bill.lines
+        .iter()
+        .filter(|line| line.label == cost::LABEL_COMMITMENT)
+        .map(LineItem::usd)
+        .sum()
+}
+
+/// A fleet's bill with how it is bought.
+fn fleet_json(bill: &Bill, purchase: Purchase, commit_to: CommitTo) -> Value {
+    let mut json = bill_json(bill);
+    if let Value::Object(fields) = &mut json {
+        fields.insert("purchase".to_owned(), json!(purchase.key()));
+        fields.insert("commit_to".to_owned(), json!(commit_to.key()));
+        fields.insert("commitment_usd".to_owned(), usd_value(commitment_usd(bill)));
+    }
+    json
 }
 
 fn bill_json(bill: &Bill) -> Value {
@@ -71,6 +91,32 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
             lambda.entry(key).or_insert(value);
         }
     }
+    let plan = scenario.lambda.savings_plan.map(|term| match term {
+        Term::OneYear => "compute_1y",
+        Term::ThreeYear => "compute_3y",
+    });
+    lambda.insert("savings_plan".to_owned(), json!(plan));
+    lambda.insert(
+        "commit_to".to_owned(),
+        json!(scenario.lambda.commit_to.key()),
+    );
+    lambda.insert(
+        "commitment_usd".to_owned(),
+        usd_value(commitment_usd(&bills.lambda_bill)),
+    );
+    let memory_sweep: Vec<Value> = derived
+        .memory_sweep
+        .points
+        .iter()
+        .map(|p| {
+            json!({
+                "memory_mb": p.memory_mb,
+                "duration_ms": (p.duration_ms * 1000.0).round() / 1000.0,
+                "cost_per_million_usd": (p.cost_per_million_usd * 1e6).round() / 1e6,
+            })
+        })
+        .collect();
+    let marked = |p: &crate::model::memory_sweep::SweepPoint| p.memory_mb;
     let break_evens: Vec<Value> = derived
         .curves
         .break_evens
@@ -94,12 +140,27 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
         "cost": {
             "requests_per_month": scenario.workload.requests_per_month,
             "lambda": Value::Object(lambda),
-            "vm": bill_json(&bills.vm),
-            "containers": bill_json(&bills.containers),
+            "vm": fleet_json(&bills.vm, scenario.vm.purchase, scenario.vm.commit_to),
+            "containers": fleet_json(
+                &bills.containers,
+                scenario.containers.purchase,
+                scenario.containers.commit_to,
+            ),
             "on_prem": bill_json(&bills.on_prem),
             "break_evens": break_evens,
+            "purchase_sentences": cost::purchase_sentences(
+                scenario,
+                &derived.curves,
+                derived.on_demand_curves.as_ref(),
+            ),
         },
         "scaling": scaling_json(derived),
+        "memory_sweep": memory_sweep,
+        "memory_sweep_marks": {
+            "cheapest_mb": marked(&derived.memory_sweep.cheapest),
+            "fastest_mb": marked(&derived.memory_sweep.fastest),
+            "balanced_mb": marked(&derived.memory_sweep.balanced),
+        },
         "cold_start": {
             "method": format!("{:?}", derived.cold_start.method).to_lowercase(),
             "requests": latency.requests,
@@ -123,7 +184,7 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
     let _ = writeln!(out, "{}", scenario.name);
     let _ = writeln!(
         out,
-        "Rates as of {} ({}); USD, us-east-1, on-demand",
+        "Rates as of {} ({}); USD, us-east-1",
         scenario.rates.as_of, scenario.rates.source
     );
     let _ = writeln!(
@@ -158,6 +219,23 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
             let _ = writeln!(out, "  {}", b.sentence());
         }
     }
+    for sentence in
+        cost::purchase_sentences(scenario, &derived.curves, derived.on_demand_curves.as_ref())
+    {
+        let _ = writeln!(out, "  {sentence}");
+    }
+    let sweep = &derived.memory_sweep;
+    let _ = writeln!(
+        out,
+        "\nMemory sweep (128–10,240 MB): cheapest {} MB ({} per million), fastest {} MB ({:.0} \
+         ms), balanced {} MB; now {} MB",
+        sweep.cheapest.memory_mb,
+        format_usd(sweep.cheapest.cost_per_million_usd),
+        sweep.fastest.memory_mb,
+        sweep.fastest.duration_ms,
+        sweep.balanced.memory_mb,
+        sweep.current.memory_mb
+    );
     let _ = writeln!(out, "\nScaling over the traffic timeline");
     let summaries = derived.scaling.summaries();
     for model in HostingModel::ALL {
@@ -227,6 +305,16 @@ fn csv_rows(json: &Value) -> Result<String, csv::Error> {
     }
     if let Some(Value::Object(fields)) = json.pointer("/cold_start") {
         push("cold_start", "lambda", fields.iter().collect())?;
+    }
+    // One row per size and figure: the model column holds the memory size in MB.
+    if let Some(Value::Array(points)) = json.pointer("/memory_sweep") {
+        for point in points {
+            let memory = point["memory_mb"].to_string();
+            for key in ["duration_ms", "cost_per_million_usd"] {
+                let value = point[key].to_string();
+                out.write_record(["memory_sweep", memory.as_str(), key, value.as_str()])?;
+            }
+        }
     }
     let bytes = out.into_inner().map_err(csv::IntoInnerError::into_error)?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())

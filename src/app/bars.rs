@@ -267,9 +267,12 @@ impl ExplorerApp {
             )
             .on_hover_text(&self.scenario.rates.source);
             ui.separator();
-            ui.label(
-                egui::RichText::new("Prices: USD, AWS us-east-1, on-demand").color(theme.weak_text),
-            );
+            let bought = if self.scenario.buys_ahead() {
+                "Prices: USD, AWS us-east-1, Savings Plans or Spot where chosen"
+            } else {
+                "Prices: USD, AWS us-east-1, on demand"
+            };
+            ui.label(egui::RichText::new(bought).color(theme.weak_text));
             if self.is_updating() {
                 ui.separator();
                 ui.label(egui::RichText::new("Updating results…").color(theme.weak_text))

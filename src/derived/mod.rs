@@ -7,6 +7,7 @@ pub mod worker;
 
 use crate::model::cold_start::ColdStartRun;
 use crate::model::cost::{self, Bills, CostCurves};
+use crate::model::memory_sweep::MemorySweep;
 use crate::model::runtime::InitPhases;
 use crate::model::scaling::ScalingRun;
 use crate::model::scenario::{Runtime, Scenario};
@@ -56,6 +57,11 @@ pub struct Derived {
     pub bills: Bills,
     /// Monthly cost of every model over volume, with break-even points.
     pub curves: CostCurves,
+    /// The same curves with every model bought on demand, when the scenario buys any model
+    /// ahead (a Savings Plan or Spot): the cost view overlays them faintly.
+    pub on_demand_curves: Option<CostCurves>,
+    /// The function's duration and cost per million invocations at every memory size.
+    pub memory_sweep: MemorySweep,
     /// The traffic timeline played through all four models.
     pub scaling: ScalingRun,
     /// Environments, phases and latency of the scenario's traffic on Lambda.
@@ -138,15 +144,31 @@ impl Derived {
         } else {
             (scaling(), cold_starts())
         };
+        let traffic = Traffic::new(s.traffic.clone()).ok();
+        let mut bills = cost::bills(s);
+        let latency = &cold_start.latency;
+        let timeline = cost::TimelineColdStarts {
+            span_s: traffic.as_ref().map_or(0.0, Traffic::duration_s),
+            requests: latency.requests,
+            cold: latency.cold,
+            cold_ratio: latency.cold_ratio,
+            billed_init_s: latency.billed_init_s,
+        };
+        if s.lambda.init_billed {
+            let note = bills.lambda.cold_start_note(s, &timeline);
+            bills.lambda_bill.notes.push(note);
+        }
         Self {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
-            bills: cost::bills(s),
+            bills,
             curves: CostCurves::compute(s),
+            on_demand_curves: s.buys_ahead().then(|| CostCurves::compute(&s.on_demand())),
+            memory_sweep: MemorySweep::of(s),
             scaling,
             cold_start,
             phases: InitPhases::of(s),
             comparison,
-            traffic: Traffic::new(s.traffic.clone()).ok(),
+            traffic,
         }
     }
 }
@@ -170,7 +192,16 @@ mod parts {
             ..s.clone()
         };
         s.workload.ephemeral_storage_mb = d.workload.ephemeral_storage_mb;
+        s.workload.cpu_bound_share = d.workload.cpu_bound_share;
+        s.workload.threads = d.workload.threads;
+        s.vm.purchase = d.vm.purchase;
+        s.vm.savings_plan_kind = d.vm.savings_plan_kind;
+        s.vm.commit_to = d.vm.commit_to;
+        s.containers.purchase = d.containers.purchase;
+        s.containers.commit_to = d.containers.commit_to;
         let lambda = &mut s.lambda;
+        lambda.savings_plan = d.lambda.savings_plan;
+        lambda.commit_to = d.lambda.commit_to;
         lambda.free_tier = d.lambda.free_tier;
         lambda.provisioned_hours_per_month = d.lambda.provisioned_hours_per_month;
         lambda.provisioned_requests_per_month = d.lambda.provisioned_requests_per_month;

@@ -4,6 +4,7 @@
 pub mod cold_start;
 pub mod cost;
 pub mod format;
+pub mod memory_sweep;
 pub mod origin;
 pub mod rng;
 pub mod runtime;

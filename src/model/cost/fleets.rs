@@ -3,10 +3,12 @@
 //! balancers.
 
 use super::bill::{Bill, LineItem};
+use super::commitment::{FleetPurchase, SPOT_WARNING};
 use super::front_door::AlbCost;
 use super::money::{format_quantity, format_rate};
 use crate::model::scenario::{
-    HOURS_PER_MONTH, HostingModel, LaunchType, Orchestrator, SECONDS_PER_MONTH, Scenario,
+    CommitTo, HOURS_PER_MONTH, HostingModel, LaunchType, Orchestrator, Purchase, SECONDS_PER_MONTH,
+    SavingsPlanKind, Scenario,
 };
 use crate::model::sizing;
 
@@ -15,39 +17,96 @@ use crate::model::sizing;
 pub(super) struct VmCost {
     avg_rps: f64,
     instances: u32,
+    purchase: FleetPurchase,
     instances_usd: f64,
     alb: Option<AlbCost>,
 }
 
+/// Units a commitment sized to `commit_to` covers, given the fleet's minimum, the units for the
+/// month's average and the units for its peak.
+fn committed_units(commit_to: CommitTo, minimum: u32, average: u32, peak: impl Fn() -> u32) -> u32 {
+    match commit_to {
+        CommitTo::Minimum => minimum,
+        CommitTo::Average => average,
+        CommitTo::Peak => peak(),
+    }
+}
+
+/// The plan's name in a bill line: "EC2 Instance Savings Plan, 3 years".
+fn plan_words(kind: SavingsPlanKind, purchase: Purchase) -> String {
+    purchase.term().map_or_else(
+        || purchase.label().to_owned(),
+        |term| format!("{}, {}", kind.label(), term.label()),
+    )
+}
+
 impl VmCost {
     pub(super) fn new(s: &Scenario, requests: f64) -> Self {
+        let vm = &s.vm;
         let avg_rps = requests.max(0.0) / SECONDS_PER_MONTH;
         let instances = sizing::vm_instances_for(s, avg_rps);
+        let rate = s
+            .rates
+            .instance(&vm.instance_type)
+            .and_then(|i| i.hourly_for(vm.purchase, vm.savings_plan_kind));
+        let purchase = FleetPurchase::new(
+            vm.purchase,
+            instances,
+            || {
+                committed_units(vm.commit_to, vm.min_instances, instances, || {
+                    sizing::vm_instances_for(s, sizing::peak_rps(s, requests))
+                })
+            },
+            vm.hourly_usd,
+            rate,
+        );
         Self {
             avg_rps,
             instances,
-            instances_usd: f64::from(instances) * s.vm.hourly_usd * HOURS_PER_MONTH,
-            alb: s.vm.load_balancer.then(|| AlbCost::new(s, avg_rps)),
+            purchase,
+            instances_usd: f64::from(purchase.billed_units())
+                * purchase.billed_hourly()
+                * HOURS_PER_MONTH,
+            alb: vm.load_balancer.then(|| AlbCost::new(s, avg_rps)),
         }
     }
 
     pub(super) fn total_usd(&self) -> f64 {
-        self.instances_usd + self.alb.map_or(0.0, |alb| alb.total_usd())
+        self.instances_usd
+            + self.purchase.commitment_usd()
+            + self.alb.map_or(0.0, |alb| alb.total_usd())
     }
 
     pub(super) fn bill(&self, s: &Scenario, requests_per_month: u64) -> Bill {
         let vm = &s.vm;
-        let mut lines = vec![LineItem::new(
-            "EC2 instances",
-            format!(
-                "{} × {} × {} per hour × {} hours",
-                self.instances,
-                vm.instance_type,
-                format_rate(vm.hourly_usd),
-                format_quantity(HOURS_PER_MONTH, 0)
-            ),
-            self.instances_usd,
-        )];
+        let p = &self.purchase;
+        let mut lines: Vec<LineItem> = p
+            .commitment_line(
+                &vm.instance_type,
+                &plan_words(vm.savings_plan_kind, vm.purchase),
+            )
+            .into_iter()
+            .collect();
+        if p.billed_units() > 0 || lines.is_empty() {
+            let (label, how) = match vm.purchase {
+                Purchase::Spot => ("EC2 Spot instances", " (Spot)"),
+                Purchase::OnDemand => ("EC2 instances", ""),
+                Purchase::SavingsPlan1y | Purchase::SavingsPlan3y => {
+                    ("EC2 instances beyond the plan", " (on demand)")
+                }
+            };
+            lines.push(LineItem::new(
+                label,
+                format!(
+                    "{} × {} × {} per hour{how} × {} hours",
+                    p.billed_units(),
+                    vm.instance_type,
+                    format_rate(p.billed_hourly()),
+                    format_quantity(HOURS_PER_MONTH, 0)
+                ),
+                self.instances_usd,
+            ));
+        }
         if let Some(alb) = &self.alb {
             lines.extend(alb.lines(s));
         }
@@ -61,6 +120,10 @@ impl VmCost {
             vm.min_instances,
             vm.max_instances
         )];
+        notes.extend(self.purchase.commitment_note(vm.commit_to, "instances"));
+        if vm.purchase == Purchase::Spot {
+            notes.push(SPOT_WARNING.to_owned());
+        }
         let peak = sizing::peak_rps(s, requests_per_month as f64);
         let most = f64::from(vm.max_instances) * vm.rps_per_instance;
         if peak > most {
@@ -82,6 +145,10 @@ pub(super) struct ContainerCost {
     avg_rps: f64,
     tasks: u32,
     nodes: u32,
+    /// Tasks (Fargate) or nodes (EC2 launch type) and what one costs as bought.
+    purchase: FleetPurchase,
+    /// The share off Fargate's on-demand rates of the tasks billed by the hour (Spot).
+    fargate_discount: f64,
     vcpu_usd: f64,
     memory_usd: f64,
     nodes_usd: f64,
@@ -95,29 +162,65 @@ impl ContainerCost {
         let r = &s.rates;
         let avg_rps = requests.max(0.0) / SECONDS_PER_MONTH;
         let tasks = sizing::tasks_for(s, avg_rps);
+        let committed_tasks = || {
+            committed_units(c.commit_to, c.min_tasks, tasks, || {
+                sizing::tasks_for(s, sizing::peak_rps(s, requests))
+            })
+        };
         let (vcpu_rate, gb_rate) = r.fargate(c.architecture);
-        let task_hours = f64::from(tasks) * HOURS_PER_MONTH;
-        let (nodes, vcpu_usd, memory_usd, nodes_usd) = match c.launch_type {
-            LaunchType::Fargate => (
-                0,
-                task_hours * c.task_vcpu * vcpu_rate,
-                task_hours * c.task_memory_gb * gb_rate,
-                0.0,
-            ),
-            LaunchType::Ec2 => {
-                let nodes = sizing::nodes_for_tasks(s, tasks);
+        let (nodes, purchase, fargate_discount) = match c.launch_type {
+            LaunchType::Fargate => {
+                let task_hourly = c.task_vcpu * vcpu_rate + c.task_memory_gb * gb_rate;
+                let discount = r.commitments.fargate_discount(c.purchase);
                 (
-                    nodes,
-                    0.0,
-                    0.0,
-                    f64::from(nodes) * c.node_hourly_usd * HOURS_PER_MONTH,
+                    0,
+                    FleetPurchase::new(
+                        c.purchase,
+                        tasks,
+                        committed_tasks,
+                        task_hourly,
+                        Some(task_hourly * (1.0 - discount)),
+                    ),
+                    if c.purchase == Purchase::Spot {
+                        discount
+                    } else {
+                        0.0
+                    },
                 )
             }
+            LaunchType::Ec2 => {
+                let nodes = sizing::nodes_for_tasks(s, tasks);
+                let rate = r
+                    .instance(&c.node_instance_type)
+                    .and_then(|i| i.hourly_for(c.purchase, SavingsPlanKind::Compute));
+                (
+                    nodes,
+                    FleetPurchase::new(
+                        c.purchase,
+                        nodes,
+                        || sizing::nodes_for_tasks(s, committed_tasks()),
+                        c.node_hourly_usd,
+                        rate,
+                    ),
+                    0.0,
+                )
+            }
+        };
+        let billed_hours = f64::from(purchase.billed_units()) * HOURS_PER_MONTH;
+        let (vcpu_usd, memory_usd, nodes_usd) = match c.launch_type {
+            LaunchType::Fargate => (
+                billed_hours * c.task_vcpu * vcpu_rate * (1.0 - fargate_discount),
+                billed_hours * c.task_memory_gb * gb_rate * (1.0 - fargate_discount),
+                0.0,
+            ),
+            LaunchType::Ec2 => (0.0, 0.0, billed_hours * purchase.billed_hourly()),
         };
         Self {
             avg_rps,
             tasks,
             nodes,
+            purchase,
+            fargate_discount,
             vcpu_usd,
             memory_usd,
             nodes_usd,
@@ -133,53 +236,84 @@ impl ContainerCost {
         self.vcpu_usd
             + self.memory_usd
             + self.nodes_usd
+            + self.purchase.commitment_usd()
             + self.eks_usd
             + self.alb.map_or(0.0, |alb| alb.total_usd())
+    }
+
+    /// The tasks' or nodes' lines billed by the hour: all of them, or those beyond the plan
+    /// (none when the plan covers every one, unless `always`).
+    fn usage_lines(&self, s: &Scenario, always: bool) -> Vec<LineItem> {
+        let c = &s.containers;
+        let r = &s.rates;
+        let p = &self.purchase;
+        let hours = format_quantity(HOURS_PER_MONTH, 0);
+        let mut lines = Vec::new();
+        let billed = p.billed_units();
+        let how = match c.purchase {
+            Purchase::OnDemand => "",
+            Purchase::Spot => " (Spot)",
+            Purchase::SavingsPlan1y | Purchase::SavingsPlan3y => " beyond the plan (on demand)",
+        };
+        match c.launch_type {
+            LaunchType::Fargate if billed > 0 || always => {
+                let (vcpu_rate, gb_rate) = r.fargate(c.architecture);
+                let keep = 1.0 - self.fargate_discount;
+                let arch = c.architecture.label();
+                let spot = if c.purchase == Purchase::Spot {
+                    "Fargate Spot "
+                } else {
+                    "Fargate "
+                };
+                lines.push(LineItem::new(
+                    &format!("{spot}vCPU"),
+                    format!(
+                        "{billed} tasks{how} × {} vCPU × {hours} hours × {} per vCPU-hour ({arch})",
+                        format_quantity(c.task_vcpu, 3),
+                        format_rate(vcpu_rate * keep)
+                    ),
+                    self.vcpu_usd,
+                ));
+                lines.push(LineItem::new(
+                    &format!("{spot}memory"),
+                    format!(
+                        "{billed} tasks{how} × {} GB × {hours} hours × {} per GB-hour ({arch})",
+                        format_quantity(c.task_memory_gb, 3),
+                        format_rate(gb_rate * keep)
+                    ),
+                    self.memory_usd,
+                ));
+            }
+            LaunchType::Ec2 if billed > 0 || always => lines.push(LineItem::new(
+                "EC2 cluster nodes",
+                format!(
+                    "{} tasks ÷ {} per node = {} nodes; {billed}{how} × {} × {} per hour × {hours} \
+                     hours",
+                    self.tasks,
+                    c.tasks_per_node,
+                    self.nodes,
+                    c.node_instance_type,
+                    format_rate(p.billed_hourly())
+                ),
+                self.nodes_usd,
+            )),
+            LaunchType::Fargate | LaunchType::Ec2 => {}
+        }
+        lines
     }
 
     pub(super) fn bill(&self, s: &Scenario, requests_per_month: u64) -> Bill {
         let c = &s.containers;
         let r = &s.rates;
+        let p = &self.purchase;
         let hours = format_quantity(HOURS_PER_MONTH, 0);
-        let mut lines = Vec::new();
-        match c.launch_type {
-            LaunchType::Fargate => {
-                let (vcpu_rate, gb_rate) = r.fargate(c.architecture);
-                let arch = c.architecture.label();
-                lines.push(LineItem::new(
-                    "Fargate vCPU",
-                    format!(
-                        "{} tasks × {} vCPU × {hours} hours × {} per vCPU-hour ({arch})",
-                        self.tasks,
-                        format_quantity(c.task_vcpu, 3),
-                        format_rate(vcpu_rate)
-                    ),
-                    self.vcpu_usd,
-                ));
-                lines.push(LineItem::new(
-                    "Fargate memory",
-                    format!(
-                        "{} tasks × {} GB × {hours} hours × {} per GB-hour ({arch})",
-                        self.tasks,
-                        format_quantity(c.task_memory_gb, 3),
-                        format_rate(gb_rate)
-                    ),
-                    self.memory_usd,
-                ));
-            }
-            LaunchType::Ec2 => lines.push(LineItem::new(
-                "EC2 cluster nodes",
-                format!(
-                    "{} tasks ÷ {} per node = {} × {} × {} per hour × {hours} hours",
-                    self.tasks,
-                    c.tasks_per_node,
-                    self.nodes,
-                    c.node_instance_type,
-                    format_rate(c.node_hourly_usd)
-                ),
-                self.nodes_usd,
-            )),
-        }
+        let plan = plan_words(SavingsPlanKind::Compute, c.purchase);
+        let unit = match c.launch_type {
+            LaunchType::Fargate => "task".to_owned(),
+            LaunchType::Ec2 => c.node_instance_type.clone(),
+        };
+        let mut lines: Vec<LineItem> = p.commitment_line(&unit, &plan).into_iter().collect();
+        lines.extend(self.usage_lines(s, lines.is_empty()));
         if c.orchestrator == Orchestrator::Eks {
             lines.push(LineItem::new(
                 "EKS control plane",
@@ -203,6 +337,14 @@ impl ContainerCost {
             c.min_tasks,
             c.max_tasks
         )];
+        let units = match c.launch_type {
+            LaunchType::Fargate => "tasks",
+            LaunchType::Ec2 => "nodes",
+        };
+        notes.extend(p.commitment_note(c.commit_to, units));
+        if c.purchase == Purchase::Spot {
+            notes.push(SPOT_WARNING.to_owned());
+        }
         if c.orchestrator == Orchestrator::Ecs {
             notes.push("The ECS control plane is free.".to_owned());
         }

@@ -73,7 +73,13 @@ mod tests {
         let bills = bills(&s);
         let l = &bills.lambda;
         assert_eq!(
-            l.requests + l.compute + l.init + l.provisioned + l.ephemeral_storage + l.front_door,
+            l.requests
+                + l.compute
+                + l.init
+                + l.provisioned
+                + l.ephemeral_storage
+                + l.savings_plan
+                + l.front_door,
             l.total
         );
         assert_eq!(bills.get(HostingModel::Lambda).total_cents, l.total);
@@ -87,6 +93,7 @@ mod tests {
                 "init_usd",
                 "provisioned_usd",
                 "ephemeral_storage_usd",
+                "savings_plan_usd",
                 "front_door_usd",
                 "total_usd"
             ]

@@ -2,14 +2,17 @@
 //! INIT of cold starts, provisioned concurrency, ephemeral storage and the front door, each line
 //! rounded to the cent, with the arithmetic in words.
 
+use std::fmt::Write as _;
+
 use serde::Serialize;
 
 use super::bill::{Bill, LineItem};
+use super::commitment::LABEL_COMMITMENT;
 use super::front_door::{FrontDoorCost, LABEL_ALB_HOURS, LABEL_ALB_LCU};
-use super::money::{format_quantity, format_rate, usd};
+use super::money::{format_quantity, format_rate, format_usd, usd};
 use super::tiers::{tier_words, tiered_usd};
 use crate::model::runtime::{InitPhases, estimated_cold_ratio};
-use crate::model::scenario::{FrontDoor, HostingModel, LambdaArchRates, Scenario};
+use crate::model::scenario::{CommitTo, FrontDoor, HostingModel, LambdaArchRates, Scenario};
 
 // Bill line labels, shared by the lines and the named fields of `LambdaBill`.
 const LABEL_REQUESTS: &str = "Requests";
@@ -18,6 +21,7 @@ const LABEL_INIT: &str = "Cold-start INIT";
 const LABEL_PC_CAPACITY: &str = "Provisioned concurrency";
 const LABEL_PC_DURATION: &str = "Provisioned concurrency duration";
 const LABEL_EPHEMERAL: &str = "Ephemeral storage";
+const LABEL_PLAN_COVERED: &str = "Covered by the Savings Plan";
 
 /// The parts of the Lambda bill that do not depend on the volume, worked out once per scenario.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -41,6 +45,28 @@ impl LambdaInputs {
             free_tier: l.free_tier && (!pc_enabled || l.free_tier_with_provisioned),
         }
     }
+}
+
+/// The Compute Savings Plan's commitment for the month and the on-demand usage it covers, USD,
+/// given the provisioned-concurrency and the on-demand duration and INIT spend; (0, 0) without
+/// a plan.
+fn plan_amounts(s: &Scenario, provisioned: f64, on_demand: f64) -> (f64, f64) {
+    let l = &s.lambda;
+    l.savings_plan.map_or((0.0, 0.0), |term| {
+        let keep = 1.0 - s.rates.commitments.lambda_discount(term);
+        let sized_to = match l.commit_to {
+            CommitTo::Minimum => provisioned,
+            CommitTo::Average => provisioned + on_demand,
+            CommitTo::Peak => provisioned + on_demand * s.workload.peak_to_average.max(1.0),
+        };
+        let commitment = sized_to * keep;
+        let covered = if keep > 0.0 {
+            (commitment / keep).min(provisioned + on_demand)
+        } else {
+            provisioned + on_demand
+        };
+        (commitment, covered)
+    })
 }
 
 /// Every quantity and unrounded amount of a Lambda bill at one volume.
@@ -67,6 +93,10 @@ pub(super) struct LambdaCost {
     pc_capacity_usd: f64,
     pc_duration_usd: f64,
     ephemeral_usd: f64,
+    /// The Compute Savings Plan's commitment for the month, USD (0 without a plan).
+    plan_commitment_usd: f64,
+    /// The on-demand usage the plan covers, USD (subtracted from the bill).
+    plan_covered_usd: f64,
     front_door: FrontDoorCost,
 }
 
@@ -140,6 +170,9 @@ impl LambdaCost {
         let ephemeral_gb_s = extra_storage_gb * billed_s * requests;
         let ephemeral_usd = ephemeral_gb_s * r.ephemeral_usd_per_gb_s;
 
+        let (plan_commitment_usd, plan_covered_usd) =
+            plan_amounts(s, pc_capacity_usd + pc_duration_usd, compute_usd + init_usd);
+
         Self {
             inputs,
             requests,
@@ -162,6 +195,8 @@ impl LambdaCost {
             pc_capacity_usd,
             pc_duration_usd,
             ephemeral_usd,
+            plan_commitment_usd,
+            plan_covered_usd,
             front_door: FrontDoorCost::new(s, requests),
         }
     }
@@ -173,6 +208,8 @@ impl LambdaCost {
             + self.pc_capacity_usd
             + self.pc_duration_usd
             + self.ephemeral_usd
+            + self.plan_commitment_usd
+            - self.plan_covered_usd
             + self.front_door.total_usd()
     }
 
@@ -285,6 +322,30 @@ impl LambdaCost {
                 self.ephemeral_usd,
             ));
         }
+        if let Some(term) = s.lambda.savings_plan {
+            let discount = s.rates.commitments.lambda_discount(term);
+            lines.push(LineItem::new(
+                LABEL_PLAN_COVERED,
+                format!(
+                    "{} of duration, INIT and provisioned concurrency at on-demand prices, paid \
+                     by the plan instead (requests are not covered)",
+                    format_usd(self.plan_covered_usd)
+                ),
+                -self.plan_covered_usd,
+            ));
+            lines.push(LineItem::new(
+                LABEL_COMMITMENT,
+                format!(
+                    "Compute Savings Plan, {}, no upfront: {}% off, sized to {} = {} a month, \
+                     paid whether used or not",
+                    term.label(),
+                    format_quantity(discount * 100.0, 1),
+                    s.lambda.commit_to.lambda_label(),
+                    format_usd(self.plan_commitment_usd)
+                ),
+                self.plan_commitment_usd,
+            ));
+        }
         lines.extend(self.front_door.lines(s));
         lines
     }
@@ -320,8 +381,57 @@ impl LambdaCost {
         } else {
             notes.push("INIT time is not billed (the rule before 1 Aug 2025).".to_owned());
         }
+        if let Some(term) = l.savings_plan {
+            let keep = 1.0 - s.rates.commitments.lambda_discount(term);
+            let idle = (self.plan_commitment_usd - self.plan_covered_usd * keep).max(0.0);
+            let mut note = format!(
+                "The Savings Plan's commitment is sized to {}: {} a month, covering {} of \
+                 on-demand duration, INIT and provisioned concurrency.",
+                l.commit_to.lambda_label(),
+                format_usd(self.plan_commitment_usd),
+                format_usd(self.plan_covered_usd)
+            );
+            if idle >= 0.005 {
+                let _ = write!(
+                    note,
+                    " The month's usage is below it, so {} of the commitment buys nothing.",
+                    format_usd(idle)
+                );
+            }
+            notes.push(note);
+        }
         notes
     }
+}
+
+/// A length of time in words: "10 min", "2 h 30 min", "7 days".
+fn span_words(secs: f64) -> String {
+    let secs = secs.max(0.0).round() as u64;
+    let (days, hours, minutes) = (secs / 86_400, secs % 86_400 / 3_600, secs % 3_600 / 60);
+    match (days, hours, minutes) {
+        (0, 0, 0) => format!("{secs} s"),
+        (0, 0, m) => format!("{m} min"),
+        (0, h, 0) => format!("{h} h"),
+        (0, h, m) => format!("{h} h {m} min"),
+        (1, 0, _) => "1 day".to_owned(),
+        (d, 0, _) => format!("{d} days"),
+        (d, h, _) => format!("{d} days {h} h"),
+    }
+}
+
+/// The cold starts of the cold-start view's timeline, as that view counts them.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TimelineColdStarts {
+    /// Length of the timeline, s.
+    pub span_s: f64,
+    /// Requests on the timeline.
+    pub requests: f64,
+    /// Cold starts on it.
+    pub cold: f64,
+    /// Their share of the requests.
+    pub cold_ratio: f64,
+    /// Billed INIT time, s.
+    pub billed_init_s: f64,
 }
 
 /// The Lambda bill with each line named, in whole cents, as the `report` command prints it.
@@ -338,10 +448,19 @@ pub struct LambdaBill {
     pub provisioned: i64,
     /// Ephemeral storage above 512 MB.
     pub ephemeral_storage: i64,
+    /// The Compute Savings Plan: its commitment less the on-demand usage it covers (the sum of
+    /// the two rounded lines; 0 without a plan).
+    pub savings_plan: i64,
     /// API Gateway or load balancer (the sum of its rounded lines).
     pub front_door: i64,
     /// Sum of all rounded lines.
     pub total: i64,
+    /// Cold starts the month's INIT line counts (0 when INIT is not billed).
+    #[serde(skip)]
+    pub month_cold_starts: f64,
+    /// Their share of the on-demand requests.
+    #[serde(skip)]
+    pub month_cold_ratio: f64,
     #[serde(skip)]
     bill: Bill,
 }
@@ -362,6 +481,7 @@ impl LambdaBill {
         let init = sum_of(&[LABEL_INIT]);
         let provisioned = sum_of(&[LABEL_PC_CAPACITY, LABEL_PC_DURATION]);
         let ephemeral_storage = sum_of(&[LABEL_EPHEMERAL]);
+        let savings_plan = sum_of(&[LABEL_PLAN_COVERED, LABEL_COMMITMENT]);
         let front_door = sum_of(&[
             LABEL_ALB_HOURS,
             LABEL_ALB_LCU,
@@ -380,10 +500,36 @@ impl LambdaBill {
             init,
             provisioned,
             ephemeral_storage,
+            savings_plan,
             front_door,
             total: bill.total_cents,
+            month_cold_starts: cost.cold_starts,
+            month_cold_ratio: cost.cold_ratio,
             bill,
         }
+    }
+
+    /// Both cold-start counts side by side, for the bill's notes: the cold-start view's
+    /// timeline's, and the month's line's, with which the month uses and why.
+    pub fn cold_start_note(&self, s: &Scenario, timeline: &TimelineColdStarts) -> String {
+        let month = if s.lambda.cold_start_ratio.is_some() {
+            "the share set in the scenario"
+        } else {
+            "the month's average request rate (requests arriving at random)"
+        };
+        format!(
+            "Cold starts: the cold-start view's timeline ({} of traffic) has {} cold starts in {} \
+             requests ({}%) and {} s of billed INIT. The month's INIT line counts ≈ {} ({}%) from \
+             {month}: the timeline is one stretch of traffic, not the month's pattern, so its \
+             count is not multiplied up to a month.",
+            span_words(timeline.span_s),
+            format_quantity(timeline.cold, 0),
+            format_quantity(timeline.requests, 0),
+            format_quantity(timeline.cold_ratio * 100.0, 3),
+            format_quantity(timeline.billed_init_s, 1),
+            format_quantity(self.month_cold_starts, 0),
+            format_quantity(self.month_cold_ratio * 100.0, 4),
+        )
     }
 
     /// The same bill as plain lines with the arithmetic in words.
@@ -397,13 +543,14 @@ impl LambdaBill {
     }
 
     /// The named lines in dollars under the `report` JSON keys (`requests_usd`, …, `total_usd`).
-    pub fn report_usd(&self) -> [(&'static str, f64); 7] {
+    pub fn report_usd(&self) -> [(&'static str, f64); 8] {
         [
             ("requests_usd", usd(self.requests)),
             ("compute_usd", usd(self.compute)),
             ("init_usd", usd(self.init)),
             ("provisioned_usd", usd(self.provisioned)),
             ("ephemeral_storage_usd", usd(self.ephemeral_storage)),
+            ("savings_plan_usd", usd(self.savings_plan)),
             ("front_door_usd", usd(self.front_door)),
             ("total_usd", usd(self.total)),
         ]

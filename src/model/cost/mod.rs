@@ -8,6 +8,7 @@
 
 mod bill;
 mod break_even;
+mod commitment;
 mod curves;
 mod fleets;
 mod four_bills;
@@ -17,24 +18,27 @@ mod money;
 mod on_prem;
 #[cfg(test)]
 mod properties;
+mod purchase_words;
 mod sentences;
 mod tiers;
 mod totals;
 
 pub use bill::{Bill, LineItem};
 pub use break_even::{BREAK_EVEN_PRECISION, BreakEven, STEP_GAP, break_even_summary};
+pub use commitment::{LABEL_COMMITMENT, SPOT_WARNING};
 pub use curves::{
     CURVE_MAX_REQUESTS, CURVE_MIN_REQUESTS, CURVE_POINTS, CostCurves, cheaper_throughout_sentence,
 };
 pub use four_bills::{Bills, bills, bills_at};
-pub use lambda::LambdaBill;
+pub use lambda::{LambdaBill, TimelineColdStarts};
 pub use money::{cents_from_usd, format_cents, format_requests, format_usd, parse_requests, usd};
+pub use purchase_words::{purchase_label, purchase_sentences};
 pub use sentences::compare_sentence;
 pub use totals::total_usd;
 
 /// Every simplification the cost model makes, in plain words, for the app to show.
 pub const ASSUMPTIONS: &[&str] = &[
-    "A month is 730 hours, as in AWS's own examples. Prices are us-east-1, on demand, before tax.",
+    "A month is 730 hours, as in AWS's own examples. Prices are us-east-1, before tax.",
     "Each bill line is rounded half-up to the cent and the total is the sum of the rounded lines, \
      as on an AWS bill. The chart draws unrounded totals, so it can differ from the bill by a few \
      cents.",
@@ -69,8 +73,15 @@ pub const ASSUMPTIONS: &[&str] = &[
     "On-premises servers are bought for the month's peak (average × peak-to-average) at full load, \
      never fewer than the minimum; they cannot follow demand. Cost = amortisation + power × PUE + \
      colocation + administrator time.",
-    "No Savings Plans, Reserved Instances or Spot prices. Storage volumes, data transfer, NAT \
-     gateways, logs and monitoring are left out of every model.",
+    "Savings Plans are No Upfront. A fleet's commitment is counted in whole instances, tasks or \
+     nodes at the plan's rate and sized at each volume on the chart (to the fleet's minimum, the \
+     month's average or its peak); it is paid for 730 hours whether used or not, and units \
+     beyond it are billed on demand. Lambda's commitment is the discounted duration, INIT and \
+     provisioned-concurrency spend it is sized to; requests are never discounted. Spot prices \
+     are a typical level (they move with demand), and Spot capacity can be taken back. No \
+     Reserved Instances or upfront payments.",
+    "Storage volumes, data transfer, NAT gateways, logs and monitoring are left out of every \
+     model.",
     "Break-even points are searched from 1 thousand to 10 billion requests a month, between chart \
      samples about 8% apart, and pinned down by bisection to 1 part in a million. Where a fleet \
      grows by a whole instance, task or server, the cost difference can jump across zero at that \

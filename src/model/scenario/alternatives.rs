@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::purchase::{CommitTo, Purchase, SavingsPlanKind};
 use super::workload::Architecture;
 
 /// The virtual-machine alternative: EC2 instances in an Auto Scaling group behind a load balancer.
@@ -33,6 +34,12 @@ pub struct VmSettings {
     pub scale_in_cooldown_s: f64,
     /// Put an Application Load Balancer in front (billed hourly plus LCUs).
     pub load_balancer: bool,
+    /// How the instances are bought: on demand, a Savings Plan or Spot.
+    pub purchase: Purchase,
+    /// Which Savings Plan a `SavingsPlan1y`/`SavingsPlan3y` purchase is.
+    pub savings_plan_kind: SavingsPlanKind,
+    /// What the Savings Plan's commitment is sized to.
+    pub commit_to: CommitTo,
 }
 
 impl Default for VmSettings {
@@ -50,6 +57,9 @@ impl Default for VmSettings {
             metric_period_s: 60.0,
             scale_in_cooldown_s: 300.0,
             load_balancer: true,
+            purchase: Purchase::OnDemand,
+            savings_plan_kind: SavingsPlanKind::Ec2Instance,
+            commit_to: CommitTo::Average,
         }
     }
 }
@@ -112,6 +122,11 @@ pub struct ContainerSettings {
     pub node_boot_s: f64,
     /// Put an Application Load Balancer in front.
     pub load_balancer: bool,
+    /// How the tasks (Fargate) or nodes (EC2 launch type) are bought: on demand, a Compute
+    /// Savings Plan, or Spot (Fargate Spot, or EC2 Spot nodes).
+    pub purchase: Purchase,
+    /// What the Savings Plan's commitment is sized to.
+    pub commit_to: CommitTo,
 }
 
 impl Default for ContainerSettings {
@@ -134,6 +149,8 @@ impl Default for ContainerSettings {
             tasks_per_node: 4,
             node_boot_s: 150.0,
             load_balancer: true,
+            purchase: Purchase::OnDemand,
+            commit_to: CommitTo::Average,
         }
     }
 }

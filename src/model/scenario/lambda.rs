@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::purchase::{CommitTo, Term};
+
 /// What sits in front of the function and is billed per request or per hour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FrontDoor {
@@ -68,6 +70,11 @@ pub struct LambdaSettings {
     /// Share of invocations that are cold starts for the monthly bill. `None` estimates it from
     /// the average request rate and the idle reclaim time.
     pub cold_start_ratio: Option<f64>,
+    /// A Compute Savings Plan covering duration, INIT and provisioned concurrency (not
+    /// requests), or `None` for on-demand prices only.
+    pub savings_plan: Option<Term>,
+    /// What the plan's commitment is sized to.
+    pub commit_to: CommitTo,
 }
 
 impl Default for LambdaSettings {
@@ -85,6 +92,8 @@ impl Default for LambdaSettings {
             free_tier_with_provisioned: false,
             init_billed: true,
             cold_start_ratio: None,
+            savings_plan: None,
+            commit_to: CommitTo::Average,
         }
     }
 }

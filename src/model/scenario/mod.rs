@@ -9,6 +9,7 @@ mod alternatives;
 mod cold_start;
 mod hosting_model;
 mod lambda;
+mod purchase;
 mod rates;
 mod validation;
 mod whole;
@@ -18,7 +19,8 @@ pub use alternatives::{ContainerSettings, LaunchType, OnPremSettings, Orchestrat
 pub use cold_start::{ColdStartSettings, PackageType, Runtime};
 pub use hosting_model::HostingModel;
 pub use lambda::{FrontDoor, LambdaSettings, ScalingRules};
-pub use rates::{InstancePrice, LambdaArchRates, Rates, Tier};
+pub use purchase::{CommitTo, Purchase, SavingsPlanKind, Term};
+pub use rates::{CommitmentRates, InstancePrice, LambdaArchRates, Rates, Tier};
 pub use validation::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS, ValidationError};
 pub use whole::{FORMAT_VERSION, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario};
 pub use workload::{Architecture, Workload};

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::purchase::{Purchase, SavingsPlanKind, Term};
 use super::workload::Architecture;
 
 /// One band of a tiered price: `usd_per_unit` applies to usage up to `up_to` (cumulative, in the
@@ -71,7 +72,8 @@ impl Default for LambdaArchRates {
     }
 }
 
-/// A named EC2 instance type and its on-demand hourly price.
+/// A named EC2 instance type: its on-demand hourly price and, where known, what it costs per hour
+/// under each Savings Plan (no upfront) and as Spot capacity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InstancePrice {
@@ -79,6 +81,90 @@ pub struct InstancePrice {
     pub name: String,
     /// USD per hour, us-east-1 Linux on-demand.
     pub hourly_usd: f64,
+    /// USD per hour under an EC2 Instance Savings Plan, 1 year, no upfront.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_savings_plan_1y_usd: Option<f64>,
+    /// USD per hour under an EC2 Instance Savings Plan, 3 years, no upfront.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub instance_savings_plan_3y_usd: Option<f64>,
+    /// USD per hour under a Compute Savings Plan, 1 year, no upfront.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_savings_plan_1y_usd: Option<f64>,
+    /// USD per hour under a Compute Savings Plan, 3 years, no upfront.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compute_savings_plan_3y_usd: Option<f64>,
+    /// USD per hour as Spot capacity: a typical level, since the Spot price moves with demand.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub spot_usd: Option<f64>,
+}
+
+impl InstancePrice {
+    /// The hourly price of a purchase option, `None` when these rates do not have it.
+    pub fn hourly_for(&self, purchase: Purchase, kind: SavingsPlanKind) -> Option<f64> {
+        match (purchase, kind) {
+            (Purchase::OnDemand, _) => Some(self.hourly_usd),
+            (Purchase::SavingsPlan1y, SavingsPlanKind::Ec2Instance) => {
+                self.instance_savings_plan_1y_usd
+            }
+            (Purchase::SavingsPlan3y, SavingsPlanKind::Ec2Instance) => {
+                self.instance_savings_plan_3y_usd
+            }
+            (Purchase::SavingsPlan1y, SavingsPlanKind::Compute) => self.compute_savings_plan_1y_usd,
+            (Purchase::SavingsPlan3y, SavingsPlanKind::Compute) => self.compute_savings_plan_3y_usd,
+            (Purchase::Spot, _) => self.spot_usd,
+        }
+    }
+}
+
+/// The commitment and Spot discounts priced as a share of the on-demand rate (AWS publishes them
+/// as rates per unit that are the same share off for every size and architecture).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct CommitmentRates {
+    /// Compute Savings Plan, 1 year, no upfront: share off Fargate's vCPU- and GB-hours.
+    pub fargate_savings_plan_1y_discount: f64,
+    /// Compute Savings Plan, 3 years, no upfront: share off Fargate's vCPU- and GB-hours.
+    pub fargate_savings_plan_3y_discount: f64,
+    /// Fargate Spot: share off Fargate's on-demand vCPU- and GB-hours (a typical level).
+    pub fargate_spot_discount: f64,
+    /// Compute Savings Plan, 1 year, no upfront: share off Lambda duration and provisioned
+    /// concurrency (requests are not discounted).
+    pub lambda_savings_plan_1y_discount: f64,
+    /// Compute Savings Plan, 3 years, no upfront: share off Lambda duration and provisioned
+    /// concurrency (AWS: "up to 17%").
+    pub lambda_savings_plan_3y_discount: f64,
+}
+
+impl Default for CommitmentRates {
+    fn default() -> Self {
+        Self {
+            fargate_savings_plan_1y_discount: 0.20,
+            fargate_savings_plan_3y_discount: 0.45,
+            fargate_spot_discount: 0.70,
+            lambda_savings_plan_1y_discount: 0.12,
+            lambda_savings_plan_3y_discount: 0.17,
+        }
+    }
+}
+
+impl CommitmentRates {
+    /// Share off Fargate's on-demand rates for a purchase option (0 on demand).
+    pub fn fargate_discount(&self, purchase: Purchase) -> f64 {
+        match purchase {
+            Purchase::OnDemand => 0.0,
+            Purchase::SavingsPlan1y => self.fargate_savings_plan_1y_discount,
+            Purchase::SavingsPlan3y => self.fargate_savings_plan_3y_discount,
+            Purchase::Spot => self.fargate_spot_discount,
+        }
+    }
+
+    /// Share off Lambda's duration and provisioned-concurrency rates under a plan.
+    pub fn lambda_discount(&self, term: Term) -> f64 {
+        match term {
+            Term::OneYear => self.lambda_savings_plan_1y_discount,
+            Term::ThreeYear => self.lambda_savings_plan_3y_discount,
+        }
+    }
 }
 
 /// Every price the cost model uses, with the date it was true and where it comes from.
@@ -121,21 +207,32 @@ pub struct Rates {
     pub fargate_arm64_gb_hour_usd: f64,
     /// EKS control plane, USD per cluster-hour.
     pub eks_cluster_hour_usd: f64,
-    /// EC2 on-demand prices offered by the editor's instance picker.
+    /// EC2 prices offered by the editor's instance picker.
     pub ec2_instances: Vec<InstancePrice>,
+    /// Savings Plan and Spot discounts of Fargate and Lambda.
+    pub commitments: CommitmentRates,
 }
 
 impl Default for Rates {
     fn default() -> Self {
-        let instance = |name: &str, hourly_usd: f64| InstancePrice {
-            name: name.to_owned(),
-            hourly_usd,
-        };
+        // On demand; EC2 Instance Savings Plan 1 and 3 years; Compute Savings Plan 1 and 3
+        // years (all no upfront); a typical Spot price. presets/README.md §4.
+        let instance =
+            |name: &str, [hourly_usd, isp1, isp3, csp1, csp3, spot]: [f64; 6]| InstancePrice {
+                name: name.to_owned(),
+                hourly_usd,
+                instance_savings_plan_1y_usd: Some(isp1),
+                instance_savings_plan_3y_usd: Some(isp3),
+                compute_savings_plan_1y_usd: Some(csp1),
+                compute_savings_plan_3y_usd: Some(csp3),
+                spot_usd: Some(spot),
+            };
         Self {
             as_of: "2025-10-01".to_owned(),
             source: "Lambda: AWS pricing page and Price List API (effective 2025-10-01); \
                      API Gateway: AWS whitepaper; EC2, Fargate, ALB: third-party tables (Jan 2025); \
-                     EKS: AWS"
+                     EKS: AWS; Savings Plans and Spot: AWS's Savings Plans and Spot pricing \
+                     pages (no upfront, approximate, Spot a typical level)"
                 .to_owned(),
             lambda_request_usd_per_million: 0.20,
             lambda_x86_64: LambdaArchRates::x86_64(),
@@ -159,13 +256,14 @@ impl Default for Rates {
             fargate_arm64_gb_hour_usd: 0.003_56,
             eks_cluster_hour_usd: 0.10,
             ec2_instances: vec![
-                instance("t3.micro", 0.0104),
-                instance("t3.small", 0.0208),
-                instance("t3.medium", 0.0416),
-                instance("m5.large", 0.096),
-                instance("m7g.large", 0.0816),
-                instance("c5.xlarge", 0.17),
+                instance("t3.micro", [0.0104, 0.0065, 0.0045, 0.0075, 0.0052, 0.0031]),
+                instance("t3.small", [0.0208, 0.013, 0.009, 0.015, 0.0104, 0.0062]),
+                instance("t3.medium", [0.0416, 0.026, 0.0179, 0.03, 0.0208, 0.0125]),
+                instance("m5.large", [0.096, 0.06, 0.041, 0.069, 0.047, 0.035]),
+                instance("m7g.large", [0.0816, 0.0514, 0.0353, 0.0588, 0.0402, 0.032]),
+                instance("c5.xlarge", [0.17, 0.107, 0.073, 0.122, 0.084, 0.065]),
             ],
+            commitments: CommitmentRates::default(),
         }
     }
 }
@@ -177,6 +275,11 @@ impl Rates {
             Architecture::X86_64 => &self.lambda_x86_64,
             Architecture::Arm64 => &self.lambda_arm64,
         }
+    }
+
+    /// The picker's prices of an instance type, by name.
+    pub fn instance(&self, name: &str) -> Option<&InstancePrice> {
+        self.ec2_instances.iter().find(|i| i.name == name)
     }
 
     /// Fargate's (USD per vCPU-hour, USD per GB-hour) for tasks of one architecture.

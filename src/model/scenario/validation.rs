@@ -1,6 +1,8 @@
 //! Validation: every value of a scenario checked against the range the models accept, the first
 //! failure named by its dotted field path and the allowed range.
 
+use super::alternatives::LaunchType;
+use super::purchase::{Purchase, SavingsPlanKind};
 use super::rates::Tier;
 use super::whole::{FORMAT_VERSION, HOURS_PER_MONTH, Scenario};
 
@@ -151,6 +153,8 @@ impl Scenario {
             10_240,
         );
         c.range("workload.peak_to_average", w.peak_to_average, 1.0, 1000.0);
+        c.range("workload.cpu_bound_share", w.cpu_bound_share, 0.0, 1.0);
+        c.int("workload.threads", u64::from(w.threads), 1, 6);
 
         let l = &self.lambda;
         c.int(
@@ -494,11 +498,103 @@ impl Scenario {
                 0.0,
                 1_000.0,
             );
+            for (key, value) in [
+                (
+                    "instance_savings_plan_1y_usd",
+                    instance.instance_savings_plan_1y_usd,
+                ),
+                (
+                    "instance_savings_plan_3y_usd",
+                    instance.instance_savings_plan_3y_usd,
+                ),
+                (
+                    "compute_savings_plan_1y_usd",
+                    instance.compute_savings_plan_1y_usd,
+                ),
+                (
+                    "compute_savings_plan_3y_usd",
+                    instance.compute_savings_plan_3y_usd,
+                ),
+                ("spot_usd", instance.spot_usd),
+            ] {
+                if let Some(value) = value {
+                    c.range(
+                        &format!("rates.ec2_instances[{i}].{key}"),
+                        value,
+                        0.0,
+                        1_000.0,
+                    );
+                }
+            }
         }
+        let commitments = &r.commitments;
+        for (key, value) in [
+            (
+                "fargate_savings_plan_1y_discount",
+                commitments.fargate_savings_plan_1y_discount,
+            ),
+            (
+                "fargate_savings_plan_3y_discount",
+                commitments.fargate_savings_plan_3y_discount,
+            ),
+            ("fargate_spot_discount", commitments.fargate_spot_discount),
+            (
+                "lambda_savings_plan_1y_discount",
+                commitments.lambda_savings_plan_1y_discount,
+            ),
+            (
+                "lambda_savings_plan_3y_discount",
+                commitments.lambda_savings_plan_3y_discount,
+            ),
+        ] {
+            c.range(&format!("rates.commitments.{key}"), value, 0.0, 0.95);
+        }
+        self.check_purchase_prices(&mut c);
 
         match c.first_error {
             Some(error) => Err(error),
             None => Ok(()),
+        }
+    }
+}
+
+impl Scenario {
+    /// A Savings Plan or Spot purchase needs the instance type's price for it in the rates.
+    fn check_purchase_prices(&self, c: &mut Checker) {
+        let vm = &self.vm;
+        if vm.purchase != Purchase::OnDemand {
+            let price = self
+                .rates
+                .instance(&vm.instance_type)
+                .and_then(|i| i.hourly_for(vm.purchase, vm.savings_plan_kind));
+            if price.is_none() {
+                c.fail(
+                    "vm.purchase",
+                    format!(
+                        "{:?} needs a price for \"{}\" under it in rates.ec2_instances (set it \
+                         in the editor's Rates section, or choose OnDemand)",
+                        vm.purchase, vm.instance_type
+                    ),
+                );
+            }
+        }
+        let ct = &self.containers;
+        if ct.launch_type == LaunchType::Ec2 && ct.purchase != Purchase::OnDemand {
+            let price = self
+                .rates
+                .instance(&ct.node_instance_type)
+                .and_then(|i| i.hourly_for(ct.purchase, SavingsPlanKind::Compute));
+            if price.is_none() {
+                c.fail(
+                    "containers.purchase",
+                    format!(
+                        "{:?} needs a price for the node type \"{}\" under it in \
+                         rates.ec2_instances (set it in the editor's Rates section, or choose \
+                         OnDemand)",
+                        ct.purchase, ct.node_instance_type
+                    ),
+                );
+            }
         }
     }
 }

@@ -42,6 +42,11 @@ pub struct Workload {
     /// Busiest hour's request rate divided by the month's average rate. Always-on models are sized
     /// for this peak, because they cannot scale within seconds the way Lambda does.
     pub peak_to_average: f64,
+    /// Share of the duration spent computing (0–1); the rest waits on I/O and does not speed up
+    /// with more memory. Used by the memory sweep.
+    pub cpu_bound_share: f64,
+    /// Threads the function computes on (1–6): one thread cannot use more than one vCPU.
+    pub threads: u32,
 }
 
 impl Default for Workload {
@@ -53,6 +58,8 @@ impl Default for Workload {
             architecture: Architecture::X86_64,
             ephemeral_storage_mb: 512,
             peak_to_average: 3.0,
+            cpu_bound_share: 0.5,
+            threads: 1,
         }
     }
 }

@@ -165,7 +165,8 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
         ),
         "billed INIT",
         "Init time billed since Aug 2025 (extensions + runtime + your init per cold start), \
-         over the whole scenario; multiply by memory in GB for GB-s",
+         over this timeline; multiply by memory in GB for GB-s. The cost view's Serverless bill \
+         shows this count beside the month's estimate and says which the month uses.",
         theme,
     );
     if l.throttled > 0.0 {

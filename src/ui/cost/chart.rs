@@ -80,16 +80,50 @@ fn plot_frame<'a>(
         })
 }
 
+/// The models bought ahead, priced on demand instead: faint and dashed, where they differ.
+fn on_demand_lines(
+    plot_ui: &mut egui_plot::PlotUi<'_>,
+    (curves, on_demand): (&cost::CostCurves, &cost::CostCurves),
+    axes: LogAxes,
+    theme: &Theme,
+) {
+    for model in HostingModel::ALL {
+        let series = on_demand.series(model);
+        if series == curves.series(model) {
+            continue;
+        }
+        let points: Vec<[f64; 2]> = on_demand
+            .requests_per_month
+            .iter()
+            .zip(series)
+            .map(|(&n, &usd)| {
+                let p = axes.point(n, usd);
+                [p.x, p.y]
+            })
+            .collect();
+        plot_ui.line(
+            Line::new(format!("{} on demand", model.label()), points)
+                .color(theme.model(model).gamma_multiply(0.45))
+                .width(theme.line_width * 0.8)
+                .style(egui_plot::LineStyle::dashed_loose()),
+        );
+    }
+}
+
 /// Draws the chart; returns the volume under the pointer, if it is over the chart.
 pub(super) fn chart_ui(
     ui: &mut egui::Ui,
     scenario: &Scenario,
     derived: &Derived,
     theme: &Theme,
-    size: egui::Vec2,
+    (size, on_demand_overlay): (egui::Vec2, bool),
 ) -> Option<f64> {
     let curves = &derived.curves;
-    legend_ui(ui, theme);
+    let overlay = derived
+        .on_demand_curves
+        .as_ref()
+        .filter(|_| on_demand_overlay);
+    legend_ui(ui, theme, overlay.is_some());
     let legend_height = ui.text_style_height(&TextStyle::Body) + ui.spacing().item_spacing.y;
     let y_axis_width = 64.0 * theme.text_scale;
     let end_labels = HostingModel::ALL.map(|model| {
@@ -131,6 +165,9 @@ pub(super) fn chart_ui(
                     .color(theme.model(model))
                     .width(theme.line_width),
             );
+        }
+        if let Some(on_demand) = overlay {
+            on_demand_lines(plot_ui, (curves, on_demand), axes, theme);
         }
     });
     let transform = response.transform;
@@ -266,8 +303,22 @@ fn free_spot(point: Pos2, placed: &[Pos2], radius: f32) -> Pos2 {
 
 /// The legend above the chart: the scenario's marker and the break-even markers (the curves
 /// carry their own labels, at their right ends).
-fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
+fn legend_ui(ui: &mut egui::Ui, theme: &Theme, on_demand_overlay: bool) {
     ui.horizontal_wrapped(|ui| {
+        if on_demand_overlay {
+            let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
+            ui.painter().extend(Shape::dashed_line(
+                &[rect.left_center(), rect.right_center()],
+                Stroke::new(2.0, theme.strong_text.gamma_multiply(0.45)),
+                6.0,
+                5.0,
+            ));
+            ui.label("Bought on demand").on_hover_text(
+                "The faint dashed curves are the models with a Savings Plan or Spot, priced on \
+                 demand instead: the gap is what buying ahead saves (or wastes)",
+            );
+            ui.add_space(8.0);
+        }
         let (rect, _) = ui.allocate_exact_size(vec2(28.0, 16.0), Sense::hover());
         ui.painter().extend(Shape::dashed_line(
             &[rect.left_center(), rect.right_center()],

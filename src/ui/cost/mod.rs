@@ -10,6 +10,8 @@ mod break_even;
 mod cards;
 mod chart;
 mod log_axes;
+mod memory_sweep;
+mod purchase;
 mod readout;
 mod view;
 

@@ -9,6 +9,8 @@ use super::bill::bill_ui;
 use super::break_even::break_evens_ui;
 use super::cards::{card_label, headline_ui};
 use super::chart::chart_ui;
+use super::memory_sweep::memory_sweep_ui;
+use super::purchase::{purchase_summary_ui, purchase_ui};
 use super::readout::readout_ui;
 use crate::command::Command;
 use crate::derived::Derived;
@@ -28,12 +30,15 @@ const WIDE_FROM: f32 = 1200.0;
 pub struct CostView {
     /// The model whose bill is itemised under the headline numbers.
     pub breakdown: HostingModel,
+    /// Overlay the on-demand curves of the models bought ahead, faintly.
+    pub show_on_demand: bool,
 }
 
 impl Default for CostView {
     fn default() -> Self {
         Self {
             breakdown: HostingModel::Lambda,
+            show_on_demand: true,
         }
     }
 }
@@ -57,6 +62,12 @@ impl CostView {
     ) {
         if show_controls {
             controls_ui(ui, scenario, commands);
+            purchase_ui(
+                ui,
+                (scenario, derived),
+                theme,
+                (commands, &mut self.show_on_demand),
+            );
         } else {
             ui.label(
                 RichText::new(format!(
@@ -65,6 +76,7 @@ impl CostView {
                 ))
                 .strong(),
             );
+            purchase_summary_ui(ui, scenario);
         }
         ui.add_space(6.0);
 
@@ -79,21 +91,39 @@ impl CostView {
                 ui.vertical(|ui| {
                     ui.set_width(chart_width);
                     let height = (available.y - readout_height).max(260.0);
-                    let hover = chart_ui(ui, scenario, derived, theme, vec2(chart_width, height));
+                    let hover = chart_ui(
+                        ui,
+                        scenario,
+                        derived,
+                        theme,
+                        (vec2(chart_width, height), self.show_on_demand),
+                    );
                     readout_ui(ui, scenario, derived, theme, (hover, show_controls));
                 });
                 ui.add_space(20.0);
                 ui.vertical(|ui| {
                     ui.set_width(side_width);
-                    self.scrolled_details_ui(ui, (scenario, derived), theme, show_controls);
+                    self.scrolled_details_ui(
+                        ui,
+                        (scenario, derived),
+                        theme,
+                        commands,
+                        show_controls,
+                    );
                 });
             });
         } else {
             let height = (available.y * 0.58).max(300.0);
-            let hover = chart_ui(ui, scenario, derived, theme, vec2(available.x, height));
+            let hover = chart_ui(
+                ui,
+                scenario,
+                derived,
+                theme,
+                (vec2(available.x, height), self.show_on_demand),
+            );
             readout_ui(ui, scenario, derived, theme, (hover, show_controls));
             ui.separator();
-            self.scrolled_details_ui(ui, (scenario, derived), theme, show_controls);
+            self.scrolled_details_ui(ui, (scenario, derived), theme, commands, show_controls);
         }
     }
 
@@ -103,6 +133,7 @@ impl CostView {
         ui: &mut egui::Ui,
         inputs: (&Scenario, &Derived),
         theme: &Theme,
+        commands: &mut Vec<Command>,
         show_hints: bool,
     ) {
         egui::ScrollArea::vertical()
@@ -115,7 +146,9 @@ impl CostView {
                         right: 16,
                         ..egui::Margin::ZERO
                     })
-                    .show(ui, |ui| self.details_ui(ui, inputs, theme, show_hints));
+                    .show(ui, |ui| {
+                        self.details_ui(ui, inputs, theme, commands, show_hints)
+                    });
             });
     }
 
@@ -125,11 +158,19 @@ impl CostView {
         ui: &mut egui::Ui,
         (scenario, derived): (&Scenario, &Derived),
         theme: &Theme,
+        commands: &mut Vec<Command>,
         show_hints: bool,
     ) {
         headline_ui(ui, &mut self.breakdown, derived, theme, show_hints);
         ui.add_space(12.0);
         break_evens_ui(ui, &derived.curves, theme);
+        for sentence in
+            cost::purchase_sentences(scenario, &derived.curves, derived.on_demand_curves.as_ref())
+        {
+            ui.add(egui::Label::new(sentence).wrap());
+        }
+        ui.add_space(12.0);
+        memory_sweep_ui(ui, (scenario, derived), theme, commands, show_hints);
         ui.add_space(12.0);
         bill_ui(ui, self.breakdown, scenario, derived, theme);
         ui.add_space(12.0);

@@ -86,6 +86,36 @@ pub(super) fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[Instan
         "Put an Application Load Balancer in front: $0.0225 an hour plus $0.008 per LCU-hour \
          (presets/README.md §4). Default on.",
     );
+    vm_purchase_rows(f, vm);
+}
+
+/// How the instances are bought, and the Savings Plan's kind and size.
+fn vm_purchase_rows(f: &mut Form<'_>, vm: &mut VmSettings) {
+    f.choice(
+        &mut vm.purchase,
+        "Bought as",
+        "On demand, a 1- or 3-year Savings Plan (no upfront), or Spot, priced from the instance \
+         type's row in Rates (presets/README.md §4b). Spot capacity can be taken back with two \
+         minutes' notice. Default on demand.",
+    );
+    f.disabled = vm
+        .purchase
+        .term()
+        .is_none()
+        .then_some("Used only with a Savings Plan");
+    f.choice(
+        &mut vm.savings_plan_kind,
+        "Savings Plan",
+        "EC2 Instance Savings Plan (one family in one region, the deeper discount) or Compute \
+         Savings Plan (any family or region, and Fargate and Lambda). Default EC2 Instance.",
+    );
+    f.choice(
+        &mut vm.commit_to,
+        "Commitment sized to",
+        "The plan's hourly commitment: the fleet's minimum, the month's average (all covered) or \
+         the peak (idle and still paid most of the month). Default the average.",
+    );
+    f.disabled = None;
 }
 
 /// The minimum and maximum of a fleet (instances or tasks); the maximum is kept at or above the
@@ -219,6 +249,25 @@ pub(super) fn container_rows(
         "Put an Application Load Balancer in front: $0.0225 an hour plus $0.008 per LCU-hour \
          (presets/README.md §4). Default on.",
     );
+    f.choice(
+        &mut c.purchase,
+        "Bought as",
+        "On demand, a 1- or 3-year Compute Savings Plan (no upfront), or Spot: Fargate Spot, or \
+         EC2 Spot nodes on the EC2 launch type (presets/README.md §4b). Spot capacity can be \
+         taken back with two minutes' notice. Default on demand.",
+    );
+    f.disabled = c
+        .purchase
+        .term()
+        .is_none()
+        .then_some("Used only with a Savings Plan");
+    f.choice(
+        &mut c.commit_to,
+        "Commitment sized to",
+        "The plan's hourly commitment: the service's minimum, the month's average (all covered) \
+         or the peak (idle and still paid most of the month). Default the average.",
+    );
+    f.disabled = None;
 }
 
 /// The EC2 launch type's nodes; disabled on Fargate, where AWS runs the hosts.

@@ -1,7 +1,8 @@
 //! The enums offered in combo boxes, with the text and hint of each option.
 
 use crate::model::scenario::{
-    Architecture, FrontDoor, LaunchType, Orchestrator, PackageType, Runtime, ScalingRules,
+    Architecture, CommitTo, FrontDoor, LaunchType, Orchestrator, PackageType, Purchase, Runtime,
+    SavingsPlanKind, ScalingRules, Term,
 };
 use crate::model::traffic::TrafficShape;
 
@@ -145,5 +146,94 @@ impl Choice for TrafficShape {
     }
     fn hint(self) -> &'static str {
         self.description()
+    }
+}
+
+impl Choice for Purchase {
+    const OPTIONS: &'static [Self] = &Self::ALL;
+    fn text(self) -> &'static str {
+        self.label()
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            Self::OnDemand => "Pay by the hour, no commitment",
+            Self::SavingsPlan1y => {
+                "Commit to an hourly spend for 1 year (no upfront) for a lower rate; the \
+                 commitment is paid whether or not it is used"
+            }
+            Self::SavingsPlan3y => {
+                "Commit to an hourly spend for 3 years (no upfront) for the lowest rate; the \
+                 commitment is paid whether or not it is used"
+            }
+            Self::Spot => {
+                "Spare capacity at a much lower price, which AWS can take back with two \
+                 minutes' notice"
+            }
+        }
+    }
+}
+
+impl Choice for SavingsPlanKind {
+    const OPTIONS: &'static [Self] = &Self::ALL;
+    fn text(self) -> &'static str {
+        match self {
+            Self::Ec2Instance => "EC2 Instance",
+            Self::Compute => "Compute",
+        }
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Ec2Instance => {
+                "One instance family in one region: the deeper discount (up to 72% on 3 years)"
+            }
+            Self::Compute => {
+                "Any family, size or region, and Fargate and Lambda too: a smaller discount (up \
+                 to 66%)"
+            }
+        }
+    }
+}
+
+impl Choice for CommitTo {
+    const OPTIONS: &'static [Self] = &Self::ALL;
+    fn text(self) -> &'static str {
+        match self {
+            Self::Minimum => "The minimum",
+            Self::Average => "The average",
+            Self::Peak => "The peak",
+        }
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Minimum => {
+                "Commit only to the floor that always runs (the fleet's minimum; for Lambda its \
+                 provisioned concurrency); the rest is billed on demand"
+            }
+            Self::Average => "Commit to the month's average usage: all of it is covered",
+            Self::Peak => {
+                "Commit to the busiest hour: covered at the peak, but most hours leave part of \
+                 the commitment idle, and idle commitment is still paid"
+            }
+        }
+    }
+}
+
+impl Choice for Option<Term> {
+    const OPTIONS: &'static [Self] = &[None, Some(Term::OneYear), Some(Term::ThreeYear)];
+    fn text(self) -> &'static str {
+        match self {
+            None => "None (on demand)",
+            Some(Term::OneYear) => "Compute, 1 year",
+            Some(Term::ThreeYear) => "Compute, 3 years",
+        }
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            None => "Every duration and provisioned second at on-demand prices",
+            Some(_) => {
+                "A Compute Savings Plan takes a share off duration, INIT and provisioned \
+                 concurrency (AWS: up to 17%), not off requests"
+            }
+        }
     }
 }

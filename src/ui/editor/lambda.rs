@@ -106,6 +106,30 @@ pub(super) fn lambda_rows(f: &mut Form<'_>, l: &mut LambdaSettings, requests_per
          the average request rate and the idle reclaim time. AWS: cold starts \"typically occur \
          in under 1% of invocations\" (Compute Blog, 2025-04-29). Default off.",
     );
+    savings_plan_rows(f, l);
+}
+
+/// The Compute Savings Plan and what its commitment is sized to.
+fn savings_plan_rows(f: &mut Form<'_>, l: &mut LambdaSettings) {
+    f.choice(
+        &mut l.savings_plan,
+        "Savings Plan",
+        "A Compute Savings Plan, 1 or 3 years, no upfront: 12% or 17% off duration, INIT and \
+         provisioned concurrency, nothing off requests (AWS: up to 17%; presets/README.md §4b). \
+         Default none.",
+    );
+    f.disabled = l
+        .savings_plan
+        .is_none()
+        .then_some("Used only with a Savings Plan");
+    f.choice(
+        &mut l.commit_to,
+        "Commitment sized to",
+        "The plan's commitment: provisioned concurrency only (the floor that always runs), the \
+         month's average (all covered) or the busiest hour (idle and still paid most of the \
+         month). Default the average.",
+    );
+    f.disabled = None;
 }
 
 pub(super) fn cold_start_rows(

@@ -103,12 +103,126 @@ pub(super) fn rates_ui(
         "The list the instance pickers offer: USD per hour, us-east-1 Linux on-demand \
          (third-party tables, Jan 2025; m7g matches AWS's own figure; presets/README.md §4)",
     );
+    changed |= layout
+        .block(ui, "ec2_instances", |ui, layout| {
+            instances_ui(ui, layout, &mut r.ec2_instances, theme)
+        })
+        .unwrap_or(false);
+    changed | commitments_ui(ui, layout, r, theme, value_width)
+}
+
+/// The Savings Plan and Spot rates: Fargate's and Lambda's shares off, then each instance
+/// type's plan and Spot prices.
+fn commitments_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    r: &mut Rates,
+    theme: &Theme,
+    value_width: f32,
+) -> bool {
+    let mut changed = false;
+    subheading(
+        ui,
+        layout,
+        theme,
+        "Savings Plans and Spot",
+        "Shares off the on-demand rates of Fargate and Lambda (AWS's Savings Plans and Fargate \
+         pricing pages, no upfront, presets/README.md §4b); the EC2 prices of each plan are in \
+         the instance list below",
+    );
+    changed |= form(ui, layout, "rates_commitments", value_width, |f| {
+        commitment_rate_rows(f, r);
+    });
+
+    subheading(
+        ui,
+        layout,
+        theme,
+        "EC2 Savings Plan and Spot prices",
+        "USD per hour of each instance type under an EC2 Instance or Compute Savings Plan, 1 or \
+         3 years, no upfront, and a typical Spot price (presets/README.md §4b). Tick a price to \
+         set it; a purchase option without its price is refused.",
+    );
+    for i in 0..r.ec2_instances.len() {
+        let Some(instance) = r.ec2_instances.get_mut(i) else {
+            break;
+        };
+        changed |= form(ui, layout, ("ec2_commitments", i), value_width, |f| {
+            instance_commitment_rows(f, instance);
+        });
+    }
     changed
-        | layout
-            .block(ui, "ec2_instances", |ui, layout| {
-                instances_ui(ui, layout, &mut r.ec2_instances, theme)
-            })
-            .unwrap_or(false)
+}
+
+fn commitment_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
+    let c = &mut r.commitments;
+    for (value, label, tip) in [
+        (
+            &mut c.fargate_savings_plan_1y_discount,
+            "Fargate plan, 1 year",
+            "Compute Savings Plan, 1 year, no upfront: share off Fargate's vCPU- and GB-hours. \
+             Default 20%.",
+        ),
+        (
+            &mut c.fargate_savings_plan_3y_discount,
+            "Fargate plan, 3 years",
+            "Compute Savings Plan, 3 years, no upfront: share off Fargate's vCPU- and GB-hours. \
+             Default 45%.",
+        ),
+        (
+            &mut c.fargate_spot_discount,
+            "Fargate Spot",
+            "Fargate Spot: share off Fargate's on-demand vCPU- and GB-hours (AWS: up to 70%). \
+             Default 70%.",
+        ),
+        (
+            &mut c.lambda_savings_plan_1y_discount,
+            "Lambda plan, 1 year",
+            "Compute Savings Plan, 1 year, no upfront: share off Lambda duration and provisioned \
+             concurrency. Default 12%.",
+        ),
+        (
+            &mut c.lambda_savings_plan_3y_discount,
+            "Lambda plan, 3 years",
+            "Compute Savings Plan, 3 years, no upfront: share off Lambda duration and \
+             provisioned concurrency (AWS: up to 17%). Default 17%.",
+        ),
+    ] {
+        f.percent(value, 0.0, label, tip);
+    }
+}
+
+fn instance_commitment_rows(f: &mut Form<'_>, instance: &mut InstancePrice) {
+    let name = instance.name.clone();
+    let fallback = instance.hourly_usd;
+    let spec = Num::money(1_000.0, " /h");
+    for (value, plan) in [
+        (
+            &mut instance.instance_savings_plan_1y_usd,
+            "EC2 Instance plan, 1 year",
+        ),
+        (
+            &mut instance.instance_savings_plan_3y_usd,
+            "EC2 Instance plan, 3 years",
+        ),
+        (
+            &mut instance.compute_savings_plan_1y_usd,
+            "Compute plan, 1 year",
+        ),
+        (
+            &mut instance.compute_savings_plan_3y_usd,
+            "Compute plan, 3 years",
+        ),
+        (&mut instance.spot_usd, "Spot"),
+    ] {
+        f.optional(
+            value,
+            fallback,
+            &spec,
+            &format!("{name}: {plan}"),
+            &format!("{name} under {plan}, USD per hour; not set: that option is refused"),
+        );
+    }
 }
 
 /// The rates' date and source.
@@ -140,7 +254,10 @@ fn rates_origin_ui(
                     "Where these rates come from; shown when hovering the status bar's date",
                 );
                 ui.label(
-                    RichText::new("USD, AWS us-east-1, Linux, on-demand").color(theme.weak_text),
+                    RichText::new(
+                        "USD, AWS us-east-1, Linux; on demand unless a row says otherwise",
+                    )
+                    .color(theme.weak_text),
                 );
                 changed
             })
@@ -502,6 +619,11 @@ fn instances_ui(
         instances.push(InstancePrice {
             name: "new.instance".to_owned(),
             hourly_usd: 0.1,
+            instance_savings_plan_1y_usd: None,
+            instance_savings_plan_3y_usd: None,
+            compute_savings_plan_1y_usd: None,
+            compute_savings_plan_3y_usd: None,
+            spot_usd: None,
         });
         changed = true;
     }

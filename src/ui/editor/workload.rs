@@ -79,4 +79,20 @@ pub(super) fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
          on-premises servers are sized for this peak, because they cannot add capacity within \
          seconds as Lambda does. Default 3×: an assumption, editable.",
     );
+    f.percent(
+        &mut w.cpu_bound_share,
+        0.0,
+        "CPU-bound share",
+        "The share of the duration spent computing; the rest waits on I/O. Only this share \
+         speeds up when more memory buys more CPU (the cost view's memory sweep). Default 50%: \
+         an assumption, editable.",
+    );
+    f.num(
+        &mut w.threads,
+        1..=6,
+        "Threads",
+        "",
+        "Threads the function computes on, 1–6. One thread cannot use more than one vCPU, so \
+         above 1,769 MB a single-threaded function stops getting faster. Default 1.",
+    );
 }
