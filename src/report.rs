@@ -379,6 +379,65 @@ mod tests {
     }
 
     #[test]
+    fn every_shipped_preset_reports_its_memory_sweep_and_purchases() {
+        for (built_in, scenario) in crate::presets::all_built_ins() {
+            let derived = Derived::compute(&scenario);
+            let json = to_json(&scenario, &derived);
+            let sweep = json["memory_sweep"].as_array().unwrap();
+            assert_eq!(sweep.len(), 159, "{}", built_in.id);
+            for (i, point) in sweep.iter().enumerate() {
+                assert_eq!(point["memory_mb"].as_u64(), Some(128 + 64 * i as u64));
+                assert!(point["duration_ms"].as_f64().unwrap() > 0.0);
+                assert!(point["cost_per_million_usd"].as_f64().unwrap() > 0.0);
+            }
+            for model in ["vm", "containers"] {
+                assert_eq!(json["cost"][model]["purchase"], "on_demand", "{}", built_in.id);
+                assert_eq!(json["cost"][model]["commitment_usd"], 0.0);
+            }
+            assert!(json["cost"]["lambda"]["savings_plan"].is_null());
+            let csv = to_csv(&scenario, &derived);
+            assert_eq!(
+                csv.lines()
+                    .filter(|l| l.starts_with("memory_sweep,"))
+                    .count(),
+                2 * 159,
+                "{}",
+                built_in.id
+            );
+            assert!(csv.contains("memory_sweep,1024,duration_ms,"));
+        }
+    }
+
+    #[test]
+    fn a_commitment_has_its_own_line_and_key() {
+        let (_, mut scenario) = crate::presets::built_in("steady-high-throughput").unwrap();
+        scenario.vm.purchase = Purchase::SavingsPlan3y;
+        scenario.lambda.savings_plan = Some(Term::OneYear);
+        let json = to_json(&scenario, &Derived::compute(&scenario));
+        let vm = &json["cost"]["vm"];
+        assert_eq!(vm["purchase"], "savings_plan_3y");
+        assert_eq!(vm["commit_to"], "average");
+        assert_eq!(vm["commitment_usd"], 206.15);
+        assert!(
+            vm["lines"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|l| l["label"] == cost::LABEL_COMMITMENT)
+        );
+        let lambda = &json["cost"]["lambda"];
+        assert_eq!(lambda["savings_plan"], "compute_1y");
+        assert!(lambda["savings_plan_usd"].as_f64().unwrap() < 0.0);
+        let sentences = json["cost"]["purchase_sentences"].as_array().unwrap();
+        assert!(
+            sentences
+                .iter()
+                .any(|s| s.as_str().unwrap().contains("break-even with serverless moves to")),
+            "{sentences:?}"
+        );
+    }
+
+    #[test]
     fn lambda_total_is_sum_of_rounded_lines() {
         let json = report();
         let lambda = &json["cost"]["lambda"];
@@ -388,6 +447,7 @@ mod tests {
             "init_usd",
             "provisioned_usd",
             "ephemeral_storage_usd",
+            "savings_plan_usd",
             "front_door_usd",
         ]
         .iter()

@@ -396,6 +396,45 @@ mod tests {
     }
 
     #[test]
+    fn the_bill_and_the_timeline_count_cold_starts_alike() {
+        for (built_in, scenario) in crate::presets::all_built_ins() {
+            if !scenario.lambda.init_billed {
+                continue;
+            }
+            let derived = Derived::compute(&scenario);
+            let l = &derived.cold_start.latency;
+            let note = derived
+                .bills
+                .lambda_bill
+                .notes
+                .iter()
+                .find(|n| n.starts_with("Cold starts: the cold-start view's timeline"))
+                .unwrap_or_else(|| panic!("{}: no cold-start note", built_in.id));
+            // The timeline's figures as the cold-start view shows them…
+            let cold = crate::model::format::group(l.cold, 0);
+            let init =
+                crate::model::format::group(l.billed_init_s, usize::from(l.billed_init_s < 10.0));
+            assert!(note.contains(&format!("has {cold} cold starts")), "{note}");
+            assert!(note.contains(&format!("and {init} s of billed INIT")), "{note}");
+            // …and the month's as its INIT line counts them.
+            let month = crate::model::format::group(derived.bills.lambda.month_cold_starts, 0);
+            assert!(note.contains(&format!("counts ≈ {month} (")), "{note}");
+            let init_line = derived
+                .bills
+                .lambda_bill
+                .lines
+                .iter()
+                .find(|line| line.label == "Cold-start INIT")
+                .map(|line| line.detail.clone())
+                .unwrap_or_default();
+            assert!(
+                init_line.contains(&format!("≈ {month} cold starts")) || month == "0",
+                "{init_line}"
+            );
+        }
+    }
+
+    #[test]
     fn a_price_edit_reuses_the_simulations_and_gives_the_results_of_a_full_compute() {
         let before = Inputs::of(Scenario::default());
         let first = Derived::compute_inputs(&before);

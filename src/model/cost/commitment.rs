@@ -127,3 +127,126 @@ impl FleetPurchase {
 /// The Spot warning every Spot bill and the scaling view carry.
 pub const SPOT_WARNING: &str = "Spot capacity can be taken back with two minutes' notice when AWS \
      needs it; the Spot price moves with demand, and the one here is a typical level.";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::cost::{Bill, bills};
+    use crate::model::scenario::{LaunchType, SavingsPlanKind, Scenario, Term};
+
+    /// "Steady high throughput": a fleet that runs the same all month.
+    fn steady() -> Scenario {
+        crate::presets::built_in("steady-high-throughput")
+            .map(|(_, s)| s)
+            .expect("the steady preset is built in")
+    }
+
+    fn line<'a>(bill: &'a Bill, label: &str) -> Option<&'a crate::model::cost::LineItem> {
+        bill.lines.iter().find(|l| l.label == label)
+    }
+
+    #[test]
+    fn a_longer_commitment_costs_less_and_spot_least_for_a_steady_fleet() {
+        for kind in SavingsPlanKind::ALL {
+            let total = |purchase| {
+                let mut s = steady();
+                s.vm.purchase = purchase;
+                s.vm.savings_plan_kind = kind;
+                bills(&s).vm.total_cents
+            };
+            let on_demand = total(Purchase::OnDemand);
+            let one = total(Purchase::SavingsPlan1y);
+            let three = total(Purchase::SavingsPlan3y);
+            assert!(three < one && one < on_demand, "{kind:?}: {three} {one} {on_demand}");
+            assert!(total(Purchase::Spot) < on_demand);
+        }
+        for launch_type in [LaunchType::Fargate, LaunchType::Ec2] {
+            let total = |purchase| {
+                let mut s = steady();
+                s.containers.launch_type = launch_type;
+                s.containers.node_instance_type = "m7g.large".to_owned();
+                s.containers.node_hourly_usd = 0.0816;
+                s.containers.purchase = purchase;
+                bills(&s).containers.total_cents
+            };
+            let on_demand = total(Purchase::OnDemand);
+            let one = total(Purchase::SavingsPlan1y);
+            let three = total(Purchase::SavingsPlan3y);
+            assert!(three < one && one < on_demand, "{launch_type:?}");
+            assert!(total(Purchase::Spot) < on_demand, "{launch_type:?}");
+        }
+    }
+
+    #[test]
+    fn a_plan_sized_to_the_average_covers_the_fleet_at_the_plan_rate() {
+        let mut s = steady();
+        s.vm.purchase = Purchase::SavingsPlan3y;
+        let vm = bills(&s).vm;
+        // 8 × m7g.large × $0.0353 × 730 hours = $206.152, and no instance billed on demand.
+        assert_eq!(line(&vm, LABEL_COMMITMENT).map(|l| l.cents), Some(20_615));
+        assert!(vm.lines.iter().all(|l| !l.label.starts_with("EC2 instances")));
+        assert!(vm.notes.iter().any(|n| n.contains("all covered by the plan")));
+    }
+
+    #[test]
+    fn an_oversized_plan_is_paid_for_and_idle() {
+        let mut s = steady();
+        s.workload.peak_to_average = 3.0;
+        s.vm.purchase = Purchase::SavingsPlan1y;
+        s.vm.commit_to = CommitTo::Average;
+        let fitted = bills(&s).vm;
+        s.vm.commit_to = CommitTo::Peak;
+        let oversized = bills(&s).vm;
+        // 8 instances run; the peak wants 22: 14 are paid for and idle.
+        assert!(oversized.total_cents > fitted.total_cents);
+        let commitment = line(&oversized, LABEL_COMMITMENT).map_or(0, |l| l.cents);
+        // 22 × $0.0514 × 730 = $825.48.
+        assert_eq!(commitment, 82_548);
+        assert!(
+            oversized.notes.iter().any(|n| n.contains("14 instances are paid for and idle")),
+            "{:?}",
+            oversized.notes
+        );
+        // Sized to the minimum, the rest runs on demand.
+        s.vm.commit_to = CommitTo::Minimum;
+        let floor = bills(&s).vm;
+        assert!(line(&floor, "EC2 instances beyond the plan").is_some());
+        assert!(floor.total_cents > fitted.total_cents);
+    }
+
+    #[test]
+    fn lambdas_plan_discounts_duration_not_requests() {
+        let mut s = steady();
+        let on_demand = bills(&s).lambda;
+        s.lambda.savings_plan = Some(Term::ThreeYear);
+        let planned = bills(&s).lambda;
+        assert_eq!(planned.requests, on_demand.requests);
+        assert_eq!(planned.compute, on_demand.compute);
+        // 17% off the $1,746.68 of duration: $296.94 less.
+        assert_eq!(on_demand.total - planned.total, 29_694);
+        assert_eq!(planned.savings_plan, -29_694);
+        // Sized to the busiest hour (1.2× the average), the plan wastes what it cannot use.
+        s.lambda.commit_to = CommitTo::Peak;
+        let peak = bills(&s);
+        assert!(peak.lambda.total > planned.total);
+        assert!(
+            peak.lambda_bill.notes.iter().any(|n| n.contains("buys nothing")),
+            "{:?}",
+            peak.lambda_bill.notes
+        );
+    }
+
+    #[test]
+    fn spot_is_priced_from_the_instance_list_and_warned_about() {
+        let mut s = Scenario::default();
+        s.vm.purchase = Purchase::Spot;
+        let vm = bills(&s).vm;
+        // 2 × t3.medium × $0.0125 × 730 = $18.25.
+        assert_eq!(line(&vm, "EC2 Spot instances").map(|l| l.cents), Some(1_825));
+        assert!(vm.notes.iter().any(|n| n == SPOT_WARNING));
+        s.containers.purchase = Purchase::Spot;
+        let c = bills(&s).containers;
+        // Fargate Spot: 70% off 2 × 0.5 vCPU × 730 × $0.04048 = $8.865.
+        assert_eq!(line(&c, "Fargate Spot vCPU").map(|l| l.cents), Some(887));
+    }
+}

@@ -10,6 +10,7 @@ use super::bill::{Bill, LineItem};
 use super::commitment::LABEL_COMMITMENT;
 use super::front_door::{FrontDoorCost, LABEL_ALB_HOURS, LABEL_ALB_LCU};
 use super::money::{format_quantity, format_rate, format_usd, usd};
+use crate::model::format::group;
 use super::tiers::{tier_words, tiered_usd};
 use crate::model::runtime::{InitPhases, estimated_cold_ratio};
 use crate::model::scenario::{CommitTo, FrontDoor, HostingModel, LambdaArchRates, Scenario};
@@ -523,10 +524,14 @@ impl LambdaBill {
              {month}: the timeline is one stretch of traffic, not the month's pattern, so its \
              count is not multiplied up to a month.",
             span_words(timeline.span_s),
-            format_quantity(timeline.cold, 0),
-            format_quantity(timeline.requests, 0),
+            // Written as the cold-start view writes them, so the two read alike.
+            group(timeline.cold, 0),
+            group(timeline.requests, 0),
             format_quantity(timeline.cold_ratio * 100.0, 3),
-            format_quantity(timeline.billed_init_s, 1),
+            group(
+                timeline.billed_init_s,
+                usize::from(timeline.billed_init_s < 10.0)
+            ),
             format_quantity(self.month_cold_starts, 0),
             format_quantity(self.month_cold_ratio * 100.0, 4),
         )

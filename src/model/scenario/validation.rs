@@ -622,6 +622,43 @@ mod tests {
     }
 
     #[test]
+    fn purchase_fields_name_their_field_and_range() {
+        let mut s = Scenario::default();
+        s.workload.cpu_bound_share = 1.5;
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "workload.cpu_bound_share");
+        assert!(err.problem.contains("0..=1"), "{}", err.problem);
+        let mut s = Scenario::default();
+        s.workload.threads = 7;
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "workload.threads");
+        assert!(err.problem.contains("1..=6"), "{}", err.problem);
+        // A plan for an instance type the rates have no plan price for is refused by name.
+        let mut s = Scenario::default();
+        s.vm.instance_type = "x9.huge".to_owned();
+        s.vm.purchase = Purchase::SavingsPlan3y;
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "vm.purchase");
+        assert!(err.problem.contains("x9.huge"), "{}", err.problem);
+        s.vm.purchase = Purchase::OnDemand;
+        assert_eq!(s.validate(), Ok(()));
+        let mut s = Scenario::default();
+        s.containers.launch_type = LaunchType::Ec2;
+        s.containers.purchase = Purchase::Spot;
+        assert_eq!(s.validate(), Ok(()));
+        if let Some(node) = s.rates.ec2_instances.iter_mut().find(|i| i.name == "m5.large") {
+            node.spot_usd = None;
+        }
+        assert_eq!(s.validate().unwrap_err().field, "containers.purchase");
+        let mut s = Scenario::default();
+        s.rates.commitments.lambda_savings_plan_3y_discount = 1.0;
+        assert_eq!(
+            s.validate().unwrap_err().field,
+            "rates.commitments.lambda_savings_plan_3y_discount"
+        );
+    }
+
+    #[test]
     fn non_finite_values_are_refused() {
         let mut s = Scenario::default();
         s.workload.avg_duration_ms = f64::NAN;
