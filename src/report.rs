@@ -391,7 +391,11 @@ mod tests {
                 assert!(point["cost_per_million_usd"].as_f64().unwrap() > 0.0);
             }
             for model in ["vm", "containers"] {
-                assert_eq!(json["cost"][model]["purchase"], "on_demand", "{}", built_in.id);
+                assert_eq!(
+                    json["cost"][model]["purchase"], "on_demand",
+                    "{}",
+                    built_in.id
+                );
                 assert_eq!(json["cost"][model]["commitment_usd"], 0.0);
             }
             assert!(json["cost"]["lambda"]["savings_plan"].is_null());
@@ -430,9 +434,10 @@ mod tests {
         assert!(lambda["savings_plan_usd"].as_f64().unwrap() < 0.0);
         let sentences = json["cost"]["purchase_sentences"].as_array().unwrap();
         assert!(
-            sentences
-                .iter()
-                .any(|s| s.as_str().unwrap().contains("break-even with serverless moves to")),
+            sentences.iter().any(|s| s
+                .as_str()
+                .unwrap()
+                .contains("break-even with serverless moves to")),
             "{sentences:?}"
         );
     }

@@ -2,7 +2,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serverless_explorer::app::{ExplorerApp, StartOptions};
 use serverless_explorer::command::ViewId;
 use serverless_explorer::model::cost::{self, format_cents};
@@ -143,4 +143,69 @@ fn cost_view_snapshot() {
     let mut harness = harness();
     harness.run();
     harness.snapshot("cost_view");
+}
+
+#[test]
+fn a_savings_plan_is_chosen_in_the_view_and_moves_the_break_even() {
+    let mut harness = harness();
+    harness.state_mut().scenario = serverless_explorer::presets::built_in("steady-high-throughput")
+        .map(|(_, s)| s)
+        .expect("built in");
+    harness.run();
+    let before = cost::CostCurves::compute(&harness.state().scenario);
+    // The overlay toggle does nothing until a model is bought ahead.
+    assert!(
+        harness
+            .get_by_label("Show on-demand curves")
+            .accesskit_node()
+            .is_disabled()
+    );
+    harness.get_by_label("Virtual machines bought as").click();
+    harness.run();
+    harness.get_by_label("3-year plan").click();
+    harness.run();
+    let scenario = harness.state().scenario.clone();
+    assert_eq!(
+        scenario.vm.purchase,
+        serverless_explorer::model::scenario::Purchase::SavingsPlan3y
+    );
+    let after = cost::CostCurves::compute(&scenario);
+    let first = |curves: &cost::CostCurves| {
+        curves
+            .break_evens_between(HostingModel::Vm, HostingModel::Lambda)
+            .next()
+            .map(|b| b.requests_per_month)
+            .expect("VMs and serverless cross")
+    };
+    assert!(first(&after) < first(&before) * 0.6);
+    // The sentence saying why, and the overlay on by default.
+    assert!(shows(&harness, "break-even with serverless moves to"));
+    assert!(
+        !harness
+            .get_by_label("Show on-demand curves")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(harness.state().settings.views.cost.show_on_demand);
+    harness.get_by_label("Show on-demand curves").click();
+    harness.run();
+    assert!(!harness.state().settings.views.cost.show_on_demand);
+}
+
+#[test]
+fn the_memory_sweep_marks_its_sizes_and_a_button_sets_the_memory() {
+    let mut harness = harness();
+    harness.run();
+    let sweep =
+        serverless_explorer::model::memory_sweep::MemorySweep::of(&harness.state().scenario);
+    let label = format!("Use {} MB (cheapest)", sweep.cheapest.memory_mb);
+    assert!(shows(&harness, "Memory sweep"));
+    // The sweep sits under the totals and break-even points: scroll to it first.
+    harness.get_by_label(&label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(&label).click();
+    harness.run();
+    let scenario = &harness.state().scenario;
+    assert_eq!(scenario.workload.memory_mb, sweep.cheapest.memory_mb);
+    assert!((scenario.workload.avg_duration_ms - sweep.cheapest.duration_ms).abs() < 0.001);
 }

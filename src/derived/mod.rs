@@ -415,7 +415,10 @@ mod tests {
             let init =
                 crate::model::format::group(l.billed_init_s, usize::from(l.billed_init_s < 10.0));
             assert!(note.contains(&format!("has {cold} cold starts")), "{note}");
-            assert!(note.contains(&format!("and {init} s of billed INIT")), "{note}");
+            assert!(
+                note.contains(&format!("and {init} s of billed INIT")),
+                "{note}"
+            );
             // …and the month's as its INIT line counts them.
             let month = crate::model::format::group(derived.bills.lambda.month_cold_starts, 0);
             assert!(note.contains(&format!("counts ≈ {month} (")), "{note}");

@@ -157,7 +157,10 @@ mod tests {
             let on_demand = total(Purchase::OnDemand);
             let one = total(Purchase::SavingsPlan1y);
             let three = total(Purchase::SavingsPlan3y);
-            assert!(three < one && one < on_demand, "{kind:?}: {three} {one} {on_demand}");
+            assert!(
+                three < one && one < on_demand,
+                "{kind:?}: {three} {one} {on_demand}"
+            );
             assert!(total(Purchase::Spot) < on_demand);
         }
         for launch_type in [LaunchType::Fargate, LaunchType::Ec2] {
@@ -184,8 +187,16 @@ mod tests {
         let vm = bills(&s).vm;
         // 8 × m7g.large × $0.0353 × 730 hours = $206.152, and no instance billed on demand.
         assert_eq!(line(&vm, LABEL_COMMITMENT).map(|l| l.cents), Some(20_615));
-        assert!(vm.lines.iter().all(|l| !l.label.starts_with("EC2 instances")));
-        assert!(vm.notes.iter().any(|n| n.contains("all covered by the plan")));
+        assert!(
+            vm.lines
+                .iter()
+                .all(|l| !l.label.starts_with("EC2 instances"))
+        );
+        assert!(
+            vm.notes
+                .iter()
+                .any(|n| n.contains("all covered by the plan"))
+        );
     }
 
     #[test]
@@ -203,7 +214,10 @@ mod tests {
         // 22 × $0.0514 × 730 = $825.48.
         assert_eq!(commitment, 82_548);
         assert!(
-            oversized.notes.iter().any(|n| n.contains("14 instances are paid for and idle")),
+            oversized
+                .notes
+                .iter()
+                .any(|n| n.contains("14 instances are paid for and idle")),
             "{:?}",
             oversized.notes
         );
@@ -230,7 +244,10 @@ mod tests {
         let peak = bills(&s);
         assert!(peak.lambda.total > planned.total);
         assert!(
-            peak.lambda_bill.notes.iter().any(|n| n.contains("buys nothing")),
+            peak.lambda_bill
+                .notes
+                .iter()
+                .any(|n| n.contains("buys nothing")),
             "{:?}",
             peak.lambda_bill.notes
         );
@@ -242,7 +259,10 @@ mod tests {
         s.vm.purchase = Purchase::Spot;
         let vm = bills(&s).vm;
         // 2 × t3.medium × $0.0125 × 730 = $18.25.
-        assert_eq!(line(&vm, "EC2 Spot instances").map(|l| l.cents), Some(1_825));
+        assert_eq!(
+            line(&vm, "EC2 Spot instances").map(|l| l.cents),
+            Some(1_825)
+        );
         assert!(vm.notes.iter().any(|n| n == SPOT_WARNING));
         s.containers.purchase = Purchase::Spot;
         let c = bills(&s).containers;

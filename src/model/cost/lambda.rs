@@ -10,8 +10,8 @@ use super::bill::{Bill, LineItem};
 use super::commitment::LABEL_COMMITMENT;
 use super::front_door::{FrontDoorCost, LABEL_ALB_HOURS, LABEL_ALB_LCU};
 use super::money::{format_quantity, format_rate, format_usd, usd};
-use crate::model::format::group;
 use super::tiers::{tier_words, tiered_usd};
+use crate::model::format::group;
 use crate::model::runtime::{InitPhases, estimated_cold_ratio};
 use crate::model::scenario::{CommitTo, FrontDoor, HostingModel, LambdaArchRates, Scenario};
 

@@ -646,7 +646,12 @@ mod tests {
         s.containers.launch_type = LaunchType::Ec2;
         s.containers.purchase = Purchase::Spot;
         assert_eq!(s.validate(), Ok(()));
-        if let Some(node) = s.rates.ec2_instances.iter_mut().find(|i| i.name == "m5.large") {
+        if let Some(node) = s
+            .rates
+            .ec2_instances
+            .iter_mut()
+            .find(|i| i.name == "m5.large")
+        {
             node.spot_usd = None;
         }
         assert_eq!(s.validate().unwrap_err().field, "containers.purchase");

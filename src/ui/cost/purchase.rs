@@ -13,7 +13,8 @@ use crate::model::scenario::{
 };
 use crate::ui::theme::Theme;
 
-/// A combo box of `options`, returning the picked one when it changed.
+/// A combo box of `options` named `id`'s accessible name, returning the picked one when it
+/// changed.
 fn pick<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
     id: &str,
@@ -31,8 +32,23 @@ fn pick<T: Copy + PartialEq>(
             }
         })
         .response
+        .accessible_name(accessible_name(id))
         .on_hover_text(tip);
     (value != current).then_some(value)
+}
+
+/// What a screen reader (and a test) calls each combo box.
+fn accessible_name(id: &str) -> &'static str {
+    match id {
+        "vm_purchase" => "Virtual machines bought as",
+        "vm_plan_kind" => "Virtual machines' Savings Plan",
+        "vm_commit_to" => "Virtual machines' commitment sized",
+        "containers_purchase" => "Containers bought as",
+        "containers_commit_to" => "Containers' commitment sized",
+        "lambda_savings_plan" => "Serverless Savings Plan",
+        "lambda_commit_to" => "Serverless commitment sized",
+        _ => "Purchase option",
+    }
 }
 
 const PURCHASE_TIP: &str = "How the capacity is bought. A Savings Plan commits to an hourly spend \

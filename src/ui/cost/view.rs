@@ -147,7 +147,7 @@ impl CostView {
                         ..egui::Margin::ZERO
                     })
                     .show(ui, |ui| {
-                        self.details_ui(ui, inputs, theme, commands, show_hints)
+                        self.details_ui(ui, inputs, theme, commands, show_hints);
                     });
             });
     }

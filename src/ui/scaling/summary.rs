@@ -8,7 +8,7 @@ use egui::{
 };
 
 use crate::model::scaling::ASSUMPTIONS;
-use crate::model::scenario::HostingModel;
+use crate::model::scenario::{HostingModel, Purchase, Scenario};
 use crate::ui::theme::Theme;
 
 use super::figures::RunStats;
@@ -49,6 +49,45 @@ pub(super) fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
     ui.add_space(6.0);
     for model in HostingModel::ALL {
         story_ui(ui, theme, model, stats.stories.get(model));
+    }
+}
+
+/// What the timeline does not show about how capacity is bought: Spot capacity can be taken back,
+/// and the running costs here are on-demand prices.
+pub(super) fn purchase_notes_ui(ui: &mut egui::Ui, scenario: &Scenario, theme: &Theme) {
+    let spot: Vec<&str> = [
+        (HostingModel::Vm, scenario.vm.purchase),
+        (HostingModel::Containers, scenario.containers.purchase),
+    ]
+    .iter()
+    .filter(|(_, purchase)| *purchase == Purchase::Spot)
+    .map(|(model, _)| model.label())
+    .collect();
+    if !spot.is_empty() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(format!(
+                    "{} run on Spot capacity, which AWS can take back with two minutes' notice \
+                     when it needs it. This timeline assumes none is taken back; a real fleet \
+                     would lose instances or tasks and relaunch them.",
+                    spot.join(" and ")
+                ))
+                .color(theme.strong_text),
+            )
+            .wrap(),
+        );
+    }
+    if scenario.buys_ahead() {
+        ui.add(
+            egui::Label::new(
+                RichText::new(
+                    "Costs on this timeline are at on-demand prices; the cost view prices the \
+                     month with the Savings Plans and Spot chosen.",
+                )
+                .color(theme.weak_text),
+            )
+            .wrap(),
+        );
     }
 }
 

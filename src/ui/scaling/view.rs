@@ -16,7 +16,7 @@ use super::figures::ViewCache;
 use super::format::{duration, speed_label, time_text};
 use super::lanes::Lanes;
 use super::legend::{chart_legend_ui, lane_legend_ui};
-use super::summary::{assumptions_ui, summary_ui};
+use super::summary::{assumptions_ui, purchase_notes_ui, summary_ui};
 
 /// Playback speeds offered, in simulated seconds per second.
 pub const SPEEDS: [f64; 7] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
@@ -159,6 +159,7 @@ impl ScalingView {
                 }
                 ui.add_space(12.0);
                 summary_ui(ui, &self.cache.stats, theme);
+                purchase_notes_ui(ui, scenario, theme);
                 ui.add_space(8.0);
                 assumptions_ui(ui, theme);
             });
