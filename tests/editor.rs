@@ -197,3 +197,21 @@ fn editor_snapshot() {
     let cropped = image::imageops::crop_imm(&image, x, y, image.width() - x, image.height() - y);
     egui_kittest::image_snapshot(&cropped.to_image(), "editor");
 }
+
+#[test]
+fn the_editor_buys_vms_on_a_plan_sized_to_the_peak() {
+    let mut harness = large(ViewId::Cost);
+    // The plan's kind and size do not apply on demand.
+    click(&mut harness, Role::ComboBox, "Instances bought as");
+    press(&mut harness, "1-year plan");
+    assert_eq!(
+        scenario(&harness).vm.purchase,
+        serverless_explorer::model::scenario::Purchase::SavingsPlan1y
+    );
+    click(&mut harness, Role::ComboBox, "Instance plan sized to");
+    press(&mut harness, "The peak");
+    assert_eq!(
+        scenario(&harness).vm.commit_to,
+        serverless_explorer::model::scenario::CommitTo::Peak
+    );
+}

@@ -93,7 +93,7 @@ pub(super) fn vm_rows(f: &mut Form<'_>, vm: &mut VmSettings, instances: &[Instan
 fn vm_purchase_rows(f: &mut Form<'_>, vm: &mut VmSettings) {
     f.choice(
         &mut vm.purchase,
-        "Bought as",
+        "Instances bought as",
         "On demand, a 1- or 3-year Savings Plan (no upfront), or Spot, priced from the instance \
          type's row in Rates (presets/README.md §4b). Spot capacity can be taken back with two \
          minutes' notice. Default on demand.",
@@ -105,13 +105,13 @@ fn vm_purchase_rows(f: &mut Form<'_>, vm: &mut VmSettings) {
         .then_some("Used only with a Savings Plan");
     f.choice(
         &mut vm.savings_plan_kind,
-        "Savings Plan",
+        "Instance plan",
         "EC2 Instance Savings Plan (one family in one region, the deeper discount) or Compute \
          Savings Plan (any family or region, and Fargate and Lambda). Default EC2 Instance.",
     );
     f.choice(
         &mut vm.commit_to,
-        "Commitment sized to",
+        "Instance plan sized to",
         "The plan's hourly commitment: the fleet's minimum, the month's average (all covered) or \
          the peak (idle and still paid most of the month). Default the average.",
     );
@@ -251,7 +251,7 @@ pub(super) fn container_rows(
     );
     f.choice(
         &mut c.purchase,
-        "Bought as",
+        "Tasks bought as",
         "On demand, a 1- or 3-year Compute Savings Plan (no upfront), or Spot: Fargate Spot, or \
          EC2 Spot nodes on the EC2 launch type (presets/README.md §4b). Spot capacity can be \
          taken back with two minutes' notice. Default on demand.",
@@ -263,7 +263,7 @@ pub(super) fn container_rows(
         .then_some("Used only with a Savings Plan");
     f.choice(
         &mut c.commit_to,
-        "Commitment sized to",
+        "Task plan sized to",
         "The plan's hourly commitment: the service's minimum, the month's average (all covered) \
          or the peak (idle and still paid most of the month). Default the average.",
     );

@@ -152,7 +152,13 @@ impl Choice for TrafficShape {
 impl Choice for Purchase {
     const OPTIONS: &'static [Self] = &Self::ALL;
     fn text(self) -> &'static str {
-        self.label()
+        // Short names keep the combo box within the value column; the hints say the rest.
+        match self {
+            Self::OnDemand => "On demand",
+            Self::SavingsPlan1y => "1-year plan",
+            Self::SavingsPlan3y => "3-year plan",
+            Self::Spot => "Spot",
+        }
     }
     fn hint(self) -> &'static str {
         match self {
@@ -223,8 +229,8 @@ impl Choice for Option<Term> {
     fn text(self) -> &'static str {
         match self {
             None => "None (on demand)",
-            Some(Term::OneYear) => "Compute, 1 year",
-            Some(Term::ThreeYear) => "Compute, 3 years",
+            Some(Term::OneYear) => "1-year plan",
+            Some(Term::ThreeYear) => "3-year plan",
         }
     }
     fn hint(self) -> &'static str {

@@ -124,7 +124,7 @@ fn savings_plan_rows(f: &mut Form<'_>, l: &mut LambdaSettings) {
         .then_some("Used only with a Savings Plan");
     f.choice(
         &mut l.commit_to,
-        "Commitment sized to",
+        "Plan sized to",
         "The plan's commitment: provisioned concurrency only (the floor that always runs), the \
          month's average (all covered) or the busiest hour (idle and still paid most of the \
          month). Default the average.",

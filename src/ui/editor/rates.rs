@@ -147,6 +147,13 @@ fn commitments_ui(
         let Some(instance) = r.ec2_instances.get_mut(i) else {
             break;
         };
+        subheading(
+            ui,
+            layout,
+            theme,
+            &instance.name,
+            "This instance type's prices under each Savings Plan and as Spot, USD per hour",
+        );
         changed |= form(ui, layout, ("ec2_commitments", i), value_width, |f| {
             instance_commitment_rows(f, instance);
         });
@@ -199,19 +206,19 @@ fn instance_commitment_rows(f: &mut Form<'_>, instance: &mut InstancePrice) {
     for (value, plan) in [
         (
             &mut instance.instance_savings_plan_1y_usd,
-            "EC2 Instance plan, 1 year",
+            "Instance plan, 1 y",
         ),
         (
             &mut instance.instance_savings_plan_3y_usd,
-            "EC2 Instance plan, 3 years",
+            "Instance plan, 3 y",
         ),
         (
             &mut instance.compute_savings_plan_1y_usd,
-            "Compute plan, 1 year",
+            "Compute plan, 1 y",
         ),
         (
             &mut instance.compute_savings_plan_3y_usd,
-            "Compute plan, 3 years",
+            "Compute plan, 3 y",
         ),
         (&mut instance.spot_usd, "Spot"),
     ] {
@@ -219,8 +226,11 @@ fn instance_commitment_rows(f: &mut Form<'_>, instance: &mut InstancePrice) {
             value,
             fallback,
             &spec,
-            &format!("{name}: {plan}"),
-            &format!("{name} under {plan}, USD per hour; not set: that option is refused"),
+            plan,
+            &format!(
+                "{name}, {plan} (EC2 Instance or Compute Savings Plan, no upfront), USD per hour; \
+                 not set: that purchase option is refused for {name}"
+            ),
         );
     }
 }
