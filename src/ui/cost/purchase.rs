@@ -51,6 +51,9 @@ fn accessible_name(id: &str) -> &'static str {
     }
 }
 
+/// Width of the purchase choices on one row with every plan chosen, at text scale 1, points.
+const ONE_ROW_WIDTH: f32 = 1_120.0;
+
 const PURCHASE_TIP: &str = "How the capacity is bought. A Savings Plan commits to an hourly spend \
      for 1 or 3 years (no upfront) at a lower rate, paid whether or not it is used; Spot is spare \
      capacity at a lower price that AWS can take back with two minutes' notice.";
@@ -116,14 +119,7 @@ pub(super) fn purchase_ui(
     (commands, show_on_demand): (&mut Vec<Command>, &mut bool),
 ) {
     let mut edited = scenario.clone();
-    ui.horizontal_wrapped(|ui| {
-        ui.label("Bought as:").on_hover_text(PURCHASE_TIP);
-        vm_row(ui, &mut edited.vm);
-        ui.separator();
-        containers_row(ui, &mut edited.containers);
-        ui.separator();
-        lambda_row(ui, &mut edited.lambda);
-        ui.separator();
+    let toggle = |ui: &mut egui::Ui, show_on_demand: &mut bool| {
         ui.add_enabled(
             derived.on_demand_curves.is_some(),
             egui::Checkbox::new(show_on_demand, "Show on-demand curves"),
@@ -133,7 +129,32 @@ pub(super) fn purchase_ui(
              demand, to see how the commitment moves the break-even points",
         )
         .on_disabled_hover_text("Choose a Savings Plan or Spot for a model first");
-    });
+    };
+    // One row where it fits; otherwise a row per model, so a model's name never wraps away
+    // from its choices.
+    if ui.available_width() >= ONE_ROW_WIDTH * theme.text_scale {
+        ui.horizontal(|ui| {
+            ui.label("Bought as:").on_hover_text(PURCHASE_TIP);
+            vm_row(ui, &mut edited.vm);
+            ui.separator();
+            containers_row(ui, &mut edited.containers);
+            ui.separator();
+            lambda_row(ui, &mut edited.lambda);
+            ui.separator();
+            toggle(ui, show_on_demand);
+        });
+    } else {
+        ui.horizontal(|ui| {
+            ui.label("Bought as:").on_hover_text(PURCHASE_TIP);
+            vm_row(ui, &mut edited.vm);
+        });
+        ui.horizontal(|ui| containers_row(ui, &mut edited.containers));
+        ui.horizontal(|ui| {
+            lambda_row(ui, &mut edited.lambda);
+            ui.separator();
+            toggle(ui, show_on_demand);
+        });
+    }
     if edited != *scenario {
         match edited.validate() {
             Ok(()) => commands.push(Command::SetScenario(Box::new(edited))),
