@@ -136,6 +136,7 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
         "preset": scenario.name,
         "format": scenario.format,
         "rates_as_of": scenario.rates.as_of,
+        "rates_region": scenario.rates.region,
         "rates_source": scenario.rates.source,
         "cost": {
             "requests_per_month": scenario.workload.requests_per_month,
@@ -184,8 +185,8 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
     let _ = writeln!(out, "{}", scenario.name);
     let _ = writeln!(
         out,
-        "Rates as of {} ({}); USD, us-east-1",
-        scenario.rates.as_of, scenario.rates.source
+        "{}, rates as of {} ({}); USD",
+        scenario.rates.region, scenario.rates.as_of, scenario.rates.source
     );
     let _ = writeln!(
         out,

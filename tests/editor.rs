@@ -215,3 +215,31 @@ fn the_editor_buys_vms_on_a_plan_sized_to_the_peak() {
         serverless_explorer::model::scenario::CommitTo::Peak
     );
 }
+
+#[test]
+fn picking_a_region_reprices_every_model() {
+    let mut harness = large(ViewId::Cost);
+    let before = serverless_explorer::model::cost::bills(scenario(&harness));
+    harness.get_by_label("Rates").scroll_to_me();
+    harness.run();
+    harness.get_by_label("Rates").click();
+    harness.run();
+    click(&mut harness, Role::ComboBox, "Region");
+    press(&mut harness, "eu-central-1 Europe (Frankfurt)");
+    let s = scenario(&harness);
+    assert_eq!(s.rates.region, "eu-central-1");
+    assert_eq!(s.vm.hourly_usd, 0.048);
+    let after = serverless_explorer::model::cost::bills(s);
+    assert!(after.vm.total_cents > before.vm.total_cents);
+    assert!(after.containers.total_cents > before.containers.total_cents);
+    assert!(
+        harness
+            .query_all_by_label_contains("eu-central-1, rates as of 2025-10-01")
+            .next()
+            .is_some()
+    );
+    // One undoable edit: undo brings us-east-1 back.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run();
+    assert_eq!(scenario(&harness).rates.region, "us-east-1");
+}

@@ -262,15 +262,18 @@ impl ExplorerApp {
                 .on_hover_text(self.origin.to_string());
             ui.separator();
             ui.label(
-                egui::RichText::new(format!("Rates as of {}", self.scenario.rates.as_of))
-                    .color(theme.weak_text),
+                egui::RichText::new(format!(
+                    "{}, rates as of {}",
+                    self.scenario.rates.region, self.scenario.rates.as_of
+                ))
+                .color(theme.weak_text),
             )
             .on_hover_text(&self.scenario.rates.source);
             ui.separator();
             let bought = if self.scenario.buys_ahead() {
-                "Prices: USD, AWS us-east-1, Savings Plans or Spot where chosen"
+                "Prices: USD, Savings Plans or Spot where chosen"
             } else {
-                "Prices: USD, AWS us-east-1, on demand"
+                "Prices: USD, on demand"
             };
             ui.label(egui::RichText::new(bought).color(theme.weak_text));
             if self.is_updating() {

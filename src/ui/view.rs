@@ -91,8 +91,8 @@ pub fn slide_ui(
                 ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                     ui.label(
                         egui::RichText::new(format!(
-                            "Serverless Explorer · rates as of {} · USD, us-east-1",
-                            scenario.rates.as_of
+                            "Serverless Explorer · {}, rates as of {} · USD",
+                            scenario.rates.region, scenario.rates.as_of
                         ))
                         .color(theme.weak_text),
                     );

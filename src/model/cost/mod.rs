@@ -38,7 +38,7 @@ pub use totals::total_usd;
 
 /// Every simplification the cost model makes, in plain words, for the app to show.
 pub const ASSUMPTIONS: &[&str] = &[
-    "A month is 730 hours, as in AWS's own examples. Prices are us-east-1, before tax.",
+    "A month is 730 hours, as in AWS's own examples. Prices are those of the rates' region (the status bar names it), before tax.",
     "Each bill line is rounded half-up to the cent and the total is the sum of the rounded lines, \
      as on an AWS bill. The chart draws unrounded totals, so it can differ from the bill by a few \
      cents.",

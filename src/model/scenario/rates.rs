@@ -173,6 +173,8 @@ impl CommitmentRates {
 pub struct Rates {
     /// The date these rates were true, shown in the app ("rates as of").
     pub as_of: String,
+    /// The AWS region these rates are for, e.g. "us-east-1", shown wherever prices are named.
+    pub region: String,
     /// Where these rates come from, shown in the app.
     pub source: String,
     /// Lambda requests, USD per million.
@@ -229,6 +231,7 @@ impl Default for Rates {
             };
         Self {
             as_of: "2025-10-01".to_owned(),
+            region: "us-east-1".to_owned(),
             source: "Lambda: AWS pricing page and Price List API (effective 2025-10-01); \
                      API Gateway: AWS whitepaper; EC2, Fargate, ALB: third-party tables (Jan 2025); \
                      EKS: AWS; Savings Plans and Spot: AWS's Savings Plans and Spot pricing \

@@ -405,6 +405,21 @@ impl Scenario {
 
         let r = &self.rates;
         c.int("rates.as_of", r.as_of.len() as u64, 1, 64);
+        c.int("rates.region", r.region.len() as u64, 1, 32);
+        if !r
+            .region
+            .chars()
+            .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-')
+        {
+            c.fail(
+                "rates.region",
+                format!(
+                    "\"{}\" is not an AWS region code (lower-case letters, digits and hyphens, \
+                     e.g. \"eu-west-1\")",
+                    r.region
+                ),
+            );
+        }
         c.range(
             "rates.lambda_request_usd_per_million",
             r.lambda_request_usd_per_million,
@@ -661,6 +676,17 @@ mod tests {
             s.validate().unwrap_err().field,
             "rates.commitments.lambda_savings_plan_3y_discount"
         );
+    }
+
+    #[test]
+    fn a_region_is_a_region_code() {
+        let mut s = Scenario::default();
+        s.rates.region = "EU West".to_owned();
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "rates.region");
+        assert!(err.problem.contains("eu-west-1"), "{}", err.problem);
+        s.rates.region = "ap-southeast-2".to_owned();
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]

@@ -77,8 +77,14 @@ pub(super) fn bill_ui(
     ui.add_space(4.0);
     ui.label(
         RichText::new(format!(
-            "Rates as of {}: USD, AWS us-east-1, on demand",
-            scenario.rates.as_of
+            "{}, rates as of {}: USD, {}",
+            scenario.rates.region,
+            scenario.rates.as_of,
+            if scenario.buys_ahead() {
+                "Savings Plans or Spot where chosen"
+            } else {
+                "on demand"
+            }
         ))
         .color(theme.weak_text),
     )

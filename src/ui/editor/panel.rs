@@ -237,9 +237,19 @@ fn sections_ui(
     changed |= form_section(ui, layout, Section::OnPrem, at, |f| {
         on_prem_rows(f, on_prem);
     });
+    let region = rates.region.clone();
     changed |= section(ui, layout, (Section::Rates, focus), theme, |ui, layout| {
         rates_ui(ui, layout, rates, theme, value_width)
     });
+    // A new region re-prices the fleets too, where their instance types are in its list.
+    if rates.region != region {
+        if let Some(price) = rates.instance(&vm.instance_type) {
+            vm.hourly_usd = price.hourly_usd;
+        }
+        if let Some(price) = rates.instance(&containers.node_instance_type) {
+            containers.node_hourly_usd = price.hourly_usd;
+        }
+    }
     changed
 }
 

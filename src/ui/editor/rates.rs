@@ -7,7 +7,9 @@ use super::form::{Form, form, wide_text};
 use super::lazy_layout::LazyLayout;
 use super::number_box::{Num, number_drag};
 use super::sections::subheading;
-use crate::model::scenario::{InstancePrice, LambdaArchRates, Rates, Tier};
+use crate::model::scenario::{
+    BUILT_IN_REGIONS, InstancePrice, LambdaArchRates, Rates, Tier, built_in_rates,
+};
 use crate::ui::theme::{EDITOR_GAP, EDITOR_TIER_WIDTH, EDITOR_VALUE_WIDTH, Theme};
 
 /// Smallest gap kept between two tier bounds, so bounds stay strictly increasing.
@@ -243,14 +245,55 @@ fn rates_origin_ui(
     theme: &Theme,
     value_width: f32,
 ) -> bool {
-    let changed = form(ui, layout, "rates_date", value_width, |f| {
-        f.text(
-            &mut r.as_of,
-            64,
-            "Rates as of",
-            "The date these rates were true, shown in the status bar. Default 2025-10-01.",
-        );
+    let mut region_picked = None;
+    layout.block(ui, "rates_region", |ui, layout| {
+        ui.horizontal(|ui| {
+            let label = ui.label("Region").on_hover_text(
+                "The AWS region these rates are for. Picking a built-in region replaces every \
+                 rate with its set (and the fleets' instance prices) in one undoable edit; AWS's \
+                 price list files give exact current rates for any region (File → Import AWS \
+                 price list…).",
+            );
+            layout.note(&label);
+            let known = BUILT_IN_REGIONS.iter().find(|b| b.code == r.region);
+            let shown = known.map_or_else(
+                || format!("{} (from files or edited)", r.region),
+                |b| format!("{} {}", b.code, b.name),
+            );
+            let combo = egui::ComboBox::from_id_salt("rates_region")
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    for b in BUILT_IN_REGIONS {
+                        if ui
+                            .selectable_label(b.code == r.region, format!("{} {}", b.code, b.name))
+                            .clicked()
+                        {
+                            region_picked = Some(b.code);
+                        }
+                    }
+                })
+                .response
+                .accessible_name("Region");
+            layout.note(&combo);
+        });
     });
+    let mut changed = false;
+    if let Some(rates) = region_picked
+        .filter(|code| *code != r.region)
+        .and_then(built_in_rates)
+    {
+        *r = rates;
+        changed = true;
+    }
+    let changed = changed
+        | form(ui, layout, "rates_date", value_width, |f| {
+            f.text(
+                &mut r.as_of,
+                64,
+                "Rates as of",
+                "The date these rates were true, shown in the status bar. Default 2025-10-01.",
+            );
+        });
     changed
         | layout
             .block(ui, "rates_source", |ui, layout| {
@@ -264,9 +307,10 @@ fn rates_origin_ui(
                     "Where these rates come from; shown when hovering the status bar's date",
                 );
                 ui.label(
-                    RichText::new(
-                        "USD, AWS us-east-1, Linux; on demand unless a row says otherwise",
-                    )
+                    RichText::new(format!(
+                        "USD, AWS {}, Linux; on demand unless a row says otherwise",
+                        r.region
+                    ))
                     .color(theme.weak_text),
                 );
                 changed
