@@ -104,18 +104,9 @@ pub(super) fn memory_sweep_ui(
 
 /// The chart; returns the size clicked, if any.
 fn chart_ui(ui: &mut egui::Ui, sweep: &MemorySweep, theme: &Theme) -> Option<SweepPoint> {
-    let max_ms = sweep
-        .points
-        .iter()
-        .map(|p| p.duration_ms)
-        .fold(0.0_f64, f64::max)
-        .max(1e-3);
-    let max_usd = sweep
-        .points
-        .iter()
-        .map(|p| p.cost_per_million_usd)
-        .fold(0.0_f64, f64::max)
-        .max(1e-9);
+    let largest = |of: fn(&SweepPoint) -> f64| sweep.points.iter().map(of).fold(0.0_f64, f64::max);
+    let max_ms = largest(|p| p.duration_ms).max(1e-3);
+    let max_usd = largest(|p| p.cost_per_million_usd).max(1e-9);
     // Cost is drawn on the duration's scale and labelled on the right axis in dollars.
     let cost_y = move |usd: f64| usd / max_usd * max_ms;
     let duration_color = theme.model(HostingModel::Lambda);
