@@ -8,6 +8,7 @@ pub mod memory_sweep;
 pub mod origin;
 pub mod rng;
 pub mod runtime;
+pub mod savings_plan_file;
 pub mod scaling;
 pub mod scenario;
 pub mod sizing;
