@@ -27,6 +27,13 @@ pub fn compare_sentence(a: HostingModel, a_usd: f64, b: HostingModel, b_usd: f64
     if a_cents == b_cents {
         return format!("{a_label} and {b_label} cost the same here");
     }
+    if a_cents == 0 {
+        let costs = if is == "is" { "costs" } else { "cost" };
+        return format!(
+            "{a_label} {costs} nothing here, against {} a month for {b_label}",
+            format_cents(b_cents)
+        );
+    }
     if b_cents <= 0 {
         return format!(
             "{a_label} {is} {} a month more expensive than {b_label} here",
@@ -39,7 +46,7 @@ pub fn compare_sentence(a: HostingModel, a_usd: f64, b: HostingModel, b_usd: f64
         if cheaper < 1.0 {
             return format!("{a_label} {is} less than 1% cheaper than {b_label} here");
         }
-        // "100% cheaper" would read as free: keep it for a bill that really is $0.00.
+        // "100% cheaper" would read as free: a bill that really is $0.00 is said so above.
         if cheaper >= 100.0 && a_cents > 0 {
             return format!("{a_label} {is} more than 99% cheaper than {b_label} here");
         }
@@ -85,7 +92,7 @@ mod tests {
         );
         assert_eq!(
             compare_sentence(HostingModel::Lambda, 0.0, HostingModel::Vm, 77.44),
-            "Serverless is 100% cheaper than virtual machines here"
+            "Serverless costs nothing here, against $77.44 a month for virtual machines"
         );
         assert_eq!(
             compare_sentence(HostingModel::Lambda, 5.73, HostingModel::OnPrem, 2322.36),
