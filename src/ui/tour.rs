@@ -60,25 +60,30 @@ pub const STEPS: [TourStep; 10] = [
     },
     TourStep {
         title: "Pay per invocation",
-        text: "A sign-up hook runs a few thousand times a month. Lambda bills requests and \
-               milliseconds, so the free tier covers it; an always-on server costs the same \
-               whether anyone signs up or not.",
+        text: "A sign-up hook runs 20,000 times a month. Lambda bills requests and \
+               milliseconds, so the free tier covers all of it and the bill is $0.00; an \
+               always-on server costs the same whether anyone signs up or not.",
         preset: "auth-hook",
         view: ViewId::Cost,
         stack: None,
     },
     TourStep {
         title: "Where it shines",
-        text: "Webhooks arrive in storms and then nothing. Lambda scales out for the storm and \
-               back to zero after it, and you pay for neither the quiet hours nor the headroom.",
+        text: "Webhooks arrive in storms and then nothing. Lambda meets each storm within \
+               seconds and drops nothing, while two small instances shed most of it. After a \
+               storm Lambda's environments sit idle until AWS reclaims them, and idle \
+               environments are not billed: you pay for neither the quiet minutes nor the \
+               headroom.",
         preset: "webhook-receiver",
         view: ViewId::Scaling,
         stack: None,
     },
     TourStep {
         title: "Think twice: long jobs",
-        text: "A Lambda invocation stops at 15 minutes. A batch job that runs for 40 must be cut \
-               into pieces or run in a container, which is also cheaper for long, steady work.",
+        text: "A Lambda invocation stops at 15 minutes. A batch job that runs for 40 minutes must \
+               be cut into pieces of at most 15 minutes, or run as a container task, which has no \
+               time limit. Here the pieces on Lambda still cost less than always-on tasks: the \
+               limit, not the price, forces the choice.",
         preset: "long-batch-job",
         view: ViewId::Cost,
         stack: None,
@@ -95,8 +100,8 @@ pub const STEPS: [TourStep; 10] = [
     TourStep {
         title: "Think twice: cold-start-sensitive paths",
         text: "After a quiet night, the first users of a Java API wait seconds while new \
-               environments start the JVM and the framework. Provisioned concurrency or SnapStart \
-               help, at a price.",
+               environments start the JVM and the framework; the rest are served in well under a \
+               second. Provisioned concurrency or SnapStart help, at a price.",
         preset: "cold-start-sensitive-java-api",
         view: ViewId::ColdStart,
         stack: None,
@@ -171,6 +176,102 @@ pub fn tour_ui(ui: &mut egui::Ui, index: usize, theme: &Theme, commands: &mut Ve
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::derived::Derived;
+    use crate::model::scenario::Scenario;
+
+    /// The numbers each step's words claim, checked against what its view computes: a step whose
+    /// text and numbers disagree fails here.
+    fn claims(step: &TourStep, s: &Scenario, d: &Derived) -> Vec<(&'static str, bool)> {
+        let scaling = d.scaling.summaries();
+        let total = |model| d.bills.get(model).total_cents;
+        let offered = |model: HostingModel| scaling.get(model).offered_requests;
+        let dropped = |model: HostingModel| scaling.get(model).dropped_requests;
+        match step.preset {
+            "auth-hook" => vec![
+                (
+                    "runs 20,000 times a month",
+                    s.workload.requests_per_month == 20_000,
+                ),
+                ("the bill is $0.00", total(HostingModel::Lambda) == 0),
+                ("a server costs money", total(HostingModel::Vm) > 0),
+            ],
+            "webhook-receiver" => vec![
+                ("Lambda drops nothing", dropped(HostingModel::Lambda) == 0.0),
+                (
+                    "two small instances shed most of it",
+                    s.vm.min_instances == 2
+                        && dropped(HostingModel::Vm) > 0.5 * offered(HostingModel::Vm),
+                ),
+                (
+                    "within seconds",
+                    scaling
+                        .get(HostingModel::Lambda)
+                        .catch_up_s
+                        .is_none_or(|t| t < 10.0),
+                ),
+            ],
+            "long-batch-job" => vec![
+                (
+                    "the pieces on Lambda cost less than always-on tasks",
+                    total(HostingModel::Lambda) < total(HostingModel::Containers),
+                ),
+                (
+                    "capped at 15 minutes",
+                    s.workload.avg_duration_ms <= 900_000.0,
+                ),
+            ],
+            "cold-start-sensitive-java-api" => {
+                let l = &d.cold_start.latency;
+                vec![
+                    ("the first users wait seconds", l.cold_mean_ms >= 2_000.0),
+                    ("the rest well under a second", l.warm_mean_ms < 1_000.0),
+                ]
+            }
+            "steady-high-throughput" => vec![
+                (
+                    "paying per request costs more than a fleet",
+                    total(HostingModel::Lambda) > total(HostingModel::Vm)
+                        && total(HostingModel::Lambda) > total(HostingModel::Containers),
+                ),
+                (
+                    "a break-even point on the chart",
+                    d.curves
+                        .break_evens_between(HostingModel::Lambda, HostingModel::Vm)
+                        .next()
+                        .is_some(),
+                ),
+            ],
+            "startup-rest-api" if step.view == ViewId::Scaling => vec![
+                (
+                    "Lambda within seconds",
+                    dropped(HostingModel::Lambda) == 0.0,
+                ),
+                (
+                    "virtual machines minutes later",
+                    scaling
+                        .get(HostingModel::Vm)
+                        .catch_up_s
+                        .is_some_and(|t| t >= 120.0),
+                ),
+                (
+                    "fixed servers shed the load",
+                    dropped(HostingModel::OnPrem) > 0.5 * offered(HostingModel::OnPrem),
+                ),
+            ],
+            _ => Vec::new(),
+        }
+    }
+
+    #[test]
+    fn every_steps_words_agree_with_its_numbers() {
+        for step in &STEPS {
+            let (_, s) = crate::presets::built_in(step.preset).expect("a built-in preset");
+            let d = Derived::compute(&s);
+            for (claim, holds) in claims(step, &s, &d) {
+                assert!(holds, "step \"{}\": \"{claim}\" does not hold", step.title);
+            }
+        }
+    }
 
     #[test]
     fn the_tour_visits_every_view() {
