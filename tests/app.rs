@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serverless_explorer::app::{ExplorerApp, Pending, StartOptions};
 use serverless_explorer::command::ViewId;
 use serverless_explorer::model::origin::Origin;
@@ -589,4 +589,33 @@ fn a_file_of_several_series_asks_which_and_says_when_the_data_is_partial() {
             .query_by_label_contains("only part of the time asked for")
             .is_some()
     );
+}
+
+#[test]
+fn undoing_the_opening_of_a_preset_brings_back_the_one_before() {
+    let mut harness = harness();
+    harness.run();
+    let first = harness.state().origin.clone();
+    let status = |h: &Harness<'_, ExplorerApp>| {
+        h.query_all_by_label_contains("Scenario: ")
+            .next()
+            .map(|n| n.accesskit_node().label().unwrap_or_default())
+    };
+    let before = status(&harness);
+    // The next preset (→), then undo: the name, the status bar and "modified" follow.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_ne!(harness.state().origin, first);
+    harness.get_by_label("Undo").click();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.origin, first);
+    assert!(!state.is_modified());
+    assert!(harness.query_by_label("(modified)").is_none());
+    assert_eq!(status(&harness), before);
+    // Redo opens the next preset again, unmodified.
+    harness.get_by_label("Redo").click();
+    harness.run();
+    assert_ne!(harness.state().origin, first);
+    assert!(!harness.state().is_modified());
 }

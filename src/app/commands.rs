@@ -2,7 +2,9 @@
 //! presets, the tour, presentation mode, and handing file and image work to `files` and
 //! `exports`.
 
-use super::explorer::{Banner, ExplorerApp, Pending};
+use std::sync::Arc;
+
+use super::explorer::{Banner, ExplorerApp, Pending, Snapshot};
 use crate::command::Command;
 use crate::model::origin::Origin;
 use crate::presets;
@@ -45,7 +47,7 @@ impl ExplorerApp {
                 Command::Load(scenario, origin) => {
                     self.push_undo();
                     self.last_edit_s = f64::NEG_INFINITY;
-                    self.baseline = (*scenario).clone();
+                    self.baseline = Arc::new((*scenario).clone());
                     self.set_scenario(*scenario);
                     if let Origin::File(path) = &origin {
                         self.settings.remember_recent(path);
@@ -68,22 +70,22 @@ impl ExplorerApp {
                 Command::FocusModel(model) => self.settings.views.stack.primary = model,
                 Command::Undo => {
                     if let Some(previous) = self.undo.pop() {
-                        let current = std::mem::replace(&mut self.scenario, previous);
+                        let current = self.restore(previous);
                         self.redo.push(current);
                         self.last_edit_s = f64::NEG_INFINITY;
                     }
                 }
                 Command::Redo => {
                     if let Some(next) = self.redo.pop() {
-                        let current = std::mem::replace(&mut self.scenario, next);
+                        let current = self.restore(next);
                         self.undo.push(current);
                         self.last_edit_s = f64::NEG_INFINITY;
                     }
                 }
                 Command::Revert => {
-                    if self.scenario != self.baseline {
+                    if self.scenario != *self.baseline {
                         self.push_undo();
-                        let baseline = self.baseline.clone();
+                        let baseline = (*self.baseline).clone();
                         self.set_scenario(baseline);
                     }
                 }
@@ -144,7 +146,7 @@ impl ExplorerApp {
             let origin = Origin::BuiltIn(builtin.id.to_owned());
             if self.origin != origin || self.scenario != scenario {
                 self.push_undo();
-                self.baseline = scenario.clone();
+                self.baseline = Arc::new(scenario.clone());
                 self.set_scenario(scenario);
                 self.settings.last_origin = Some(origin.clone());
                 self.origin = origin;
@@ -159,8 +161,26 @@ impl ExplorerApp {
     }
 
     /// Remembers the current scenario for undo (a new edit clears redo).
+    /// The state now, as an undo step.
+    fn snapshot(&self) -> Snapshot {
+        Snapshot {
+            scenario: self.scenario.clone(),
+            origin: self.origin.clone(),
+            baseline: self.baseline.clone(),
+        }
+    }
+
+    /// Goes back (or forward) to `to`; returns the state it leaves.
+    fn restore(&mut self, to: Snapshot) -> Snapshot {
+        let left = self.snapshot();
+        self.scenario = to.scenario;
+        self.origin = to.origin;
+        self.baseline = to.baseline;
+        left
+    }
+
     pub(super) fn push_undo(&mut self) {
-        self.undo.push(self.scenario.clone());
+        self.undo.push(self.snapshot());
         if self.undo.len() > UNDO_LIMIT {
             self.undo.remove(0);
         }

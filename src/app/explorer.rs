@@ -46,6 +46,18 @@ pub struct SeriesPicker {
     pub choices: Vec<String>,
 }
 
+/// One undo step: the scenario, and the preset or file it came from with its baseline, so undoing
+/// the opening of a preset also brings back the name and "modified" state of the one before.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Where it came from.
+    pub origin: Origin,
+    /// Its preset or file as opened.
+    pub baseline: Arc<Scenario>,
+}
+
 /// Where results are computed.
 pub(super) enum Results {
     /// In the frame that needs them (tests, or the window when no thread could start).
@@ -90,12 +102,13 @@ pub struct ExplorerApp {
     /// The error or confirmation shown under the top bar.
     pub banner: Option<Banner>,
     pub(super) exit_code: Arc<Mutex<i32>>,
-    /// The scenario as its preset or file has it, to show "modified" and to revert.
-    pub baseline: Scenario,
-    /// Earlier scenarios, most recent last.
-    pub undo: Vec<Scenario>,
-    /// Undone scenarios, most recent last.
-    pub redo: Vec<Scenario>,
+    /// The scenario as its preset or file has it, to show "modified" and to revert (shared with
+    /// the undo steps, which keep the one they were taken under).
+    pub baseline: Arc<Scenario>,
+    /// Earlier states, most recent last.
+    pub undo: Vec<Snapshot>,
+    /// Undone states, most recent last.
+    pub redo: Vec<Snapshot>,
     /// Whether the keyboard-shortcut help is open.
     pub show_help: bool,
     /// The guided tour's current step, while it runs.
@@ -158,7 +171,7 @@ impl ExplorerApp {
         let traffic = options.traffic;
         let mut app = Self {
             settings,
-            baseline: scenario.clone(),
+            baseline: Arc::new(scenario.clone()),
             scenario,
             origin,
             derived,
@@ -231,7 +244,7 @@ impl ExplorerApp {
 
     /// Whether the scenario differs from its preset or file.
     pub fn is_modified(&self) -> bool {
-        self.scenario != self.baseline
+        self.scenario != *self.baseline
     }
 
     /// Shows an error in the banner, and logs it.

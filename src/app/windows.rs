@@ -75,11 +75,11 @@ impl ExplorerApp {
             });
         match (choice, self.pending.take()) {
             (Some(true), Some(Pending::Load(scenario, origin))) => {
-                self.baseline = self.scenario.clone();
+                self.baseline = std::sync::Arc::new(self.scenario.clone());
                 self.commands.push(Command::Load(scenario, origin));
             }
             (Some(true), Some(Pending::Close)) => {
-                self.baseline = self.scenario.clone();
+                self.baseline = std::sync::Arc::new(self.scenario.clone());
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             (None, pending) => self.pending = pending,
