@@ -619,3 +619,32 @@ fn undoing_the_opening_of_a_preset_brings_back_the_one_before() {
     assert_ne!(harness.state().origin, first);
     assert!(!harness.state().is_modified());
 }
+
+#[test]
+fn toolbar_buttons_stay_put_when_modified_or_titled_long() {
+    let mut harness = harness();
+    harness.run();
+    let at = |h: &Harness<'_, ExplorerApp>, label: &str| h.get_by_label(label).rect();
+    let (file, undo) = (at(&harness, "File"), at(&harness, "Undo"));
+    let mut edited = harness.state().scenario.clone();
+    edited.workload.memory_mb = 2048;
+    harness
+        .state_mut()
+        .push_command(serverless_explorer::command::Command::SetScenario(
+            Box::new(edited),
+        ));
+    harness.run();
+    harness.run();
+    assert!(harness.state().is_modified());
+    assert_eq!(at(&harness, "File"), file);
+    assert_eq!(at(&harness, "Undo"), undo);
+
+    // In presentation mode a long title is shortened, never pushing the buttons down a row.
+    harness.key_press(egui::Key::F5);
+    harness.run();
+    let leave = at(&harness, "Leave presentation");
+    harness.state_mut().scenario.name = "A very long scenario name that goes on and on ".repeat(4);
+    harness.run();
+    harness.run();
+    assert_eq!(at(&harness, "Leave presentation"), leave);
+}

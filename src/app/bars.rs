@@ -17,15 +17,20 @@ impl ExplorerApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui, theme: &Theme) {
         ui.horizontal_wrapped(|ui| {
             if self.settings.presentation {
-                ui.label(
-                    egui::RichText::new(format!(
-                        "{}: {}",
-                        self.settings.view.label(),
-                        self.scenario.name
-                    ))
-                    .font(theme.font(26.0))
-                    .strong(),
-                );
+                // A long title is shortened (in full on hover) rather than pushing the buttons to
+                // another row, so they stay where the presenter expects them.
+                let title = format!("{}: {}", self.settings.view.label(), self.scenario.name);
+                let room = (ui.ctx().content_rect().width() * 0.4).max(200.0);
+                ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
+                    ui.set_min_width(room);
+                    ui.add(
+                        egui::Label::new(
+                            egui::RichText::new(&title).font(theme.font(26.0)).strong(),
+                        )
+                        .truncate(),
+                    )
+                    .on_hover_text(&title);
+                });
             } else {
                 // The window title already names the app; a narrow window keeps the room for tools.
                 if ui.ctx().content_rect().width() > 1500.0 {
@@ -37,10 +42,13 @@ impl ExplorerApp {
                     ui.separator();
                 }
                 self.preset_picker_ui(ui);
-                if self.is_modified() {
-                    ui.label(egui::RichText::new("(modified)").color(theme.weak_text))
-                        .on_hover_text("The scenario differs from its preset or file");
-                }
+                // Its room is kept while the scenario is unmodified, so the buttons after it
+                // never move.
+                ui.add_visible(
+                    self.is_modified(),
+                    egui::Label::new(egui::RichText::new("(modified)").color(theme.weak_text)),
+                )
+                .on_hover_text("The scenario differs from its preset or file");
                 self.file_menu_ui(ui);
                 let undo = ui
                     .add_enabled(!self.undo.is_empty(), egui::Button::new("Undo"))
