@@ -6,6 +6,7 @@ pub mod cost;
 pub mod format;
 pub mod memory_sweep;
 pub mod origin;
+pub mod price_list;
 pub mod rng;
 pub mod runtime;
 pub mod savings_plan_file;
