@@ -1,5 +1,6 @@
 //! Entry point: parses the command line, then opens the window or runs a headless subcommand.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -9,6 +10,7 @@ use serverless_explorer::command::ViewId;
 use serverless_explorer::derived::Derived;
 use serverless_explorer::export::{self, ImageSpec};
 use serverless_explorer::model::origin::Origin;
+use serverless_explorer::model::rates_from_files::price_from_files;
 use serverless_explorer::model::scenario::Scenario;
 use serverless_explorer::model::traffic_file::TrafficFile;
 use serverless_explorer::model::traffic_import::{ImportOptions, LogBin};
@@ -91,6 +93,22 @@ enum Command {
         theme: ThemeKind,
         #[command(flatten)]
         traffic: TrafficArgs,
+    },
+    /// Write a preset whose rates come from AWS Price List offer files.
+    Rates {
+        /// An AWS Price List offer file (JSON) for one region, e.g. AWSLambda's; repeat for each
+        /// service. Savings Plans price list files are read too.
+        #[arg(long = "offer", value_name = "FILE", required = true)]
+        offers: Vec<PathBuf>,
+        /// The AWS region code whose prices to read, e.g. eu-west-1.
+        #[arg(long, value_name = "CODE")]
+        region: String,
+        /// The preset whose other settings the new one keeps: a file, or a built-in id or name.
+        #[arg(long, value_name = "FILE|NAME", default_value = "startup-rest-api")]
+        preset: String,
+        /// The preset file to write.
+        #[arg(long, value_name = "NEW.ron")]
+        out: PathBuf,
     },
 }
 
@@ -201,6 +219,12 @@ fn main() -> ExitCode {
             theme,
             traffic,
         }) => run_export(&preset, &traffic, &view, &out, (size, scale, theme)),
+        Some(Command::Rates {
+            offers,
+            region,
+            preset,
+            out,
+        }) => run_rates(&offers, &region, &preset, &out),
         None => run_window(&cli),
     }
 }
@@ -305,6 +329,47 @@ fn run_report(preset: &str, traffic: &TrafficArgs, format: ReportFormat) -> Exit
     };
     let derived = Derived::compute(&scenario);
     emit(&report::render(&scenario, &derived, format));
+    ExitCode::SUCCESS
+}
+
+/// `rates`: writes a preset priced from AWS's price list files.
+fn run_rates(offers: &[PathBuf], region: &str, preset: &str, out: &std::path::Path) -> ExitCode {
+    let scenario = match presets::resolve(preset) {
+        Ok((_, s)) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let priced = match price_from_files(&scenario, offers, region) {
+        Ok(priced) => priced,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Err(e) = presets::save(out, &priced.scenario) {
+        eprintln!("error: {e}");
+        return ExitCode::from(2);
+    }
+    let rates = &priced.scenario.rates;
+    let mut text = format!(
+        "wrote {}: {}, rates as of {}\nfrom the files ({}): {}\n",
+        out.display(),
+        rates.region,
+        rates.as_of,
+        priced.applied.from_files.len(),
+        priced.applied.from_files.join(", ")
+    );
+    if !priced.applied.not_in_files.is_empty() {
+        let _ = writeln!(
+            text,
+            "not in the files, kept ({}): {}",
+            priced.applied.not_in_files.len(),
+            priced.applied.not_in_files.join(", ")
+        );
+    }
+    emit(&text);
     ExitCode::SUCCESS
 }
 

@@ -648,3 +648,49 @@ fn toolbar_buttons_stay_put_when_modified_or_titled_long() {
     harness.run();
     assert_eq!(at(&harness, "Leave presentation"), leave);
 }
+
+#[test]
+fn importing_a_price_list_names_its_region_and_date() {
+    let dir = tempfile::tempdir().unwrap();
+    let offer = dir.path().join("AWSLambda.json");
+    std::fs::write(
+        &offer,
+        r#"{"formatVersion": "v1.0", "offerCode": "AWSLambda", "version": "1",
+  "publicationDate": "2026-03-01T00:00:00Z",
+  "products": {"REQ": {"sku": "REQ", "productFamily": "Serverless", "attributes": {
+    "servicecode": "AWSLambda", "regionCode": "eu-west-1", "group": "AWS-Lambda-Requests",
+    "usagetype": "EU-Request"}}},
+  "terms": {"OnDemand": {"REQ": {"REQ.T": {"offerTermCode": "T", "sku": "REQ",
+    "priceDimensions": {"REQ.T.R": {"rateCode": "REQ.T.R", "beginRange": "0",
+      "endRange": "Inf", "unit": "Requests", "pricePerUnit": {"USD": "0.0000002500"}}}}}}}}"#,
+    )
+    .unwrap();
+    let mut harness = harness();
+    harness.run();
+    harness.state_mut().price_list_picker = Some(serverless_explorer::app::PriceListPicker {
+        paths: vec![offer],
+        region: "us-east-1".to_owned(),
+    });
+    harness.run();
+    // The region is asked for (the rates' own to begin with): pick the file's.
+    assert!(harness.query_by_label("Price list region").is_some());
+    harness.get_by_label("Built-in regions").click();
+    harness.run();
+    harness.get_by_label("eu-west-1 Europe (Ireland)").click();
+    harness.run();
+    harness.get_by_label("Import").click();
+    harness.run();
+    harness.run();
+    let state = harness.state();
+    assert_eq!(state.scenario.rates.region, "eu-west-1");
+    assert_eq!(state.scenario.rates.lambda_request_usd_per_million, 0.25);
+    assert!(
+        harness
+            .query_by_label("eu-west-1, rates as of 2026-03-01")
+            .is_some()
+    );
+    // One undoable edit.
+    harness.get_by_label("Undo").click();
+    harness.run();
+    assert_eq!(harness.state().scenario.rates.region, "us-east-1");
+}

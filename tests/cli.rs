@@ -403,3 +403,132 @@ fn a_bad_traffic_file_gets_one_message_naming_its_place() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("/no/such/traffic.csv"));
 }
+
+/// A Lambda offer file for eu-west-1 in AWS's layout: requests and tiered x86_64 duration, with
+/// the duration's first tier at `first_tier` USD per GB-second.
+fn lambda_offer(first_tier: &str) -> String {
+    format!(
+        r#"{{
+  "formatVersion": "v1.0",
+  "disclaimer": "This pricing list is for informational purposes only.",
+  "offerCode": "AWSLambda",
+  "version": "20260301000000",
+  "publicationDate": "2026-03-01T00:00:00Z",
+  "products": {{
+    "REQ": {{"sku": "REQ", "productFamily": "Serverless", "attributes": {{
+      "servicecode": "AWSLambda", "regionCode": "eu-west-1", "location": "EU (Ireland)",
+      "group": "AWS-Lambda-Requests", "usagetype": "EU-Request"}}}},
+    "DUR": {{"sku": "DUR", "productFamily": "Serverless", "attributes": {{
+      "servicecode": "AWSLambda", "regionCode": "eu-west-1", "location": "EU (Ireland)",
+      "group": "AWS-Lambda-Duration", "usagetype": "EU-Lambda-GB-Second"}}}}
+  }},
+  "terms": {{"OnDemand": {{
+    "REQ": {{"REQ.JRTCKXETXF": {{"offerTermCode": "JRTCKXETXF", "sku": "REQ",
+      "effectiveDate": "2026-03-01T00:00:00Z", "priceDimensions": {{
+        "REQ.JRTCKXETXF.6YS6EN2CT7": {{"rateCode": "REQ.JRTCKXETXF.6YS6EN2CT7",
+          "description": "$0.20 per 1M requests", "beginRange": "0", "endRange": "Inf",
+          "unit": "Requests", "pricePerUnit": {{"USD": "0.0000002000"}}}}}}}}}},
+    "DUR": {{"DUR.JRTCKXETXF": {{"offerTermCode": "JRTCKXETXF", "sku": "DUR",
+      "effectiveDate": "2026-03-01T00:00:00Z", "priceDimensions": {{
+        "DUR.JRTCKXETXF.1": {{"rateCode": "DUR.JRTCKXETXF.1", "description": "first tier",
+          "beginRange": "0", "endRange": "6000000000", "unit": "Lambda-GB-Second",
+          "pricePerUnit": {{"USD": "{first_tier}"}}}},
+        "DUR.JRTCKXETXF.2": {{"rateCode": "DUR.JRTCKXETXF.2", "description": "second tier",
+          "beginRange": "6000000000", "endRange": "15000000000", "unit": "Lambda-GB-Second",
+          "pricePerUnit": {{"USD": "0.0000150000"}}}},
+        "DUR.JRTCKXETXF.3": {{"rateCode": "DUR.JRTCKXETXF.3", "description": "last tier",
+          "beginRange": "15000000000", "endRange": "Inf", "unit": "Lambda-GB-Second",
+          "pricePerUnit": {{"USD": "0.0000133334"}}}}}}}}}}
+  }}}}
+}}"#
+    )
+}
+
+#[test]
+fn rates_writes_a_preset_priced_from_offer_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let offer = dir.path().join("AWSLambda-eu-west-1.json");
+    // A price twice AWS's, so the report can only have it from the file.
+    std::fs::write(&offer, lambda_offer("0.0000333334")).unwrap();
+    let out = dir.path().join("eu.ron");
+    let output = explorer()
+        .args(["rates", "--offer"])
+        .arg(&offer)
+        .args([
+            "--region",
+            "eu-west-1",
+            "--preset",
+            "startup-rest-api",
+            "--out",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("eu-west-1, rates as of 2026-03-01"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("rates.lambda_x86_64.duration_tiers"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("not in the files, kept"), "{stdout}");
+
+    let report = explorer()
+        .args(["report", "--format", "json", "--preset"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(report.status.success());
+    let json: serde_json::Value = serde_json::from_slice(&report.stdout).unwrap();
+    assert_eq!(json["rates_region"], "eu-west-1");
+    assert_eq!(json["rates_as_of"], "2026-03-01");
+    assert!(
+        json["rates_source"]
+            .as_str()
+            .unwrap()
+            .contains("AWSLambda-eu-west-1.json"),
+        "{}",
+        json["rates_source"]
+    );
+    // The default scenario's 3 M × 120 ms × 1.5 GB = 540,000 GB-s, 140,000 past the free tier,
+    // at the file's $0.0000333334: $4.67 (on AWS's own rate it would be $2.33).
+    assert_eq!(json["cost"]["lambda"]["compute_usd"], 4.67);
+
+    // A bad file changes nothing and names the place.
+    std::fs::write(&offer, lambda_offer("cheap")).unwrap();
+    let before = std::fs::read(&out).unwrap();
+    let output = explorer()
+        .args(["rates", "--offer"])
+        .arg(&offer)
+        .args(["--region", "eu-west-1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("AWSLambda-eu-west-1.json") && stderr.contains("DUR"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read(&out).unwrap(), before);
+
+    // The wrong region is refused, naming the one the file has.
+    std::fs::write(&offer, lambda_offer("0.0000166667")).unwrap();
+    let output = explorer()
+        .args(["rates", "--offer"])
+        .arg(&offer)
+        .args(["--region", "ap-southeast-1", "--out"])
+        .arg(&out)
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("eu-west-1"), "{stderr}");
+}

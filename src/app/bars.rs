@@ -135,7 +135,7 @@ impl ExplorerApp {
 
     pub(super) fn file_menu_ui(&mut self, ui: &mut egui::Ui) {
         ui.menu_button("File", |ui| {
-            let items: [(&str, &str, Command); 11] = [
+            let items: [(&str, &str, Command); 12] = [
                 ("Open…", "Ctrl+O", Command::OpenDialog),
                 (
                     "Import traffic…",
@@ -143,6 +143,13 @@ impl ExplorerApp {
                      a combined access log, or AWS CLI get-metric-data / get-metric-statistics \
                      JSON (Ctrl+I, or drop the file on the window)",
                     Command::ImportTrafficDialog,
+                ),
+                (
+                    "Import AWS price list…",
+                    "Price the scenario from AWS's own price list files (offer files such as \
+                     AWSLambda or AmazonEC2 for one region, and Savings Plans files): every rate \
+                     they have, the others kept",
+                    Command::ImportPriceListDialog,
                 ),
                 ("Save", "Ctrl+S", Command::Save),
                 ("Save as…", "Ctrl+Shift+S", Command::SaveAsDialog),

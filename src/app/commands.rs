@@ -118,6 +118,10 @@ impl ExplorerApp {
                 Command::ExportCurvesCsv => self.export_curves_dialog(),
                 Command::ImportTrafficDialog => self.import_traffic_dialog(),
                 Command::ImportTraffic(path, options) => self.import_traffic(&path, options),
+                Command::ImportPriceListDialog => self.import_price_list_dialog(),
+                Command::ImportPriceList(paths, region) => {
+                    self.import_price_list(&paths, &region);
+                }
                 Command::CopyImage => match self.render_current_view(ctx) {
                     Ok(image) => {
                         ctx.copy_image(image);

@@ -58,6 +58,15 @@ pub struct Snapshot {
     pub baseline: Arc<Scenario>,
 }
 
+/// AWS price list files chosen in File → Import AWS price list…, and the region to read.
+#[derive(Clone, Debug)]
+pub struct PriceListPicker {
+    /// The files.
+    pub paths: Vec<PathBuf>,
+    /// The region code typed or picked (the rates' own to begin with).
+    pub region: String,
+}
+
 /// Where results are computed.
 pub(super) enum Results {
     /// In the frame that needs them (tests, or the window when no thread could start).
@@ -120,6 +129,8 @@ pub struct ExplorerApp {
     pub(super) traffic_file: Option<TrafficFile>,
     /// A traffic file of several series, waiting for the user to pick one.
     pub series_picker: Option<SeriesPicker>,
+    /// AWS price list files chosen, waiting for their region.
+    pub price_list_picker: Option<PriceListPicker>,
     pub(super) last_edit_s: f64,
     pub(super) before_presentation: Option<(bool, ThemeChoice)>,
     pub(super) forced_theme: Option<ThemeKind>,
@@ -185,6 +196,7 @@ impl ExplorerApp {
             pending: None,
             traffic_file: None,
             series_picker: None,
+            price_list_picker: None,
             last_edit_s: f64::NEG_INFINITY,
             before_presentation: None,
             window_shot: None,

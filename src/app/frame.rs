@@ -72,6 +72,7 @@ impl ExplorerApp {
         self.help_ui(&ctx);
         self.confirm_ui(&ctx);
         self.series_picker_ui(&ctx);
+        self.price_list_picker_ui(&ctx);
         drop_hint_ui(&ctx, &theme);
         self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);

@@ -9,11 +9,12 @@ mod exports;
 mod files;
 mod frame;
 mod keys;
+mod price_list;
 mod results;
 mod screenshot;
 mod settings;
 mod traffic;
 mod windows;
 
-pub use explorer::{Banner, ExplorerApp, Pending, SeriesPicker};
+pub use explorer::{Banner, ExplorerApp, Pending, PriceListPicker, SeriesPicker, Snapshot};
 pub use settings::{RECENT_FILES, Settings, StartOptions};

@@ -7,6 +7,7 @@ pub mod format;
 pub mod memory_sweep;
 pub mod origin;
 pub mod price_list;
+pub mod rates_from_files;
 pub mod rng;
 pub mod runtime;
 pub mod savings_plan_file;
