@@ -694,3 +694,39 @@ fn importing_a_price_list_names_its_region_and_date() {
     harness.run();
     assert_eq!(harness.state().scenario.rates.region, "us-east-1");
 }
+
+#[test]
+fn escape_closes_every_window_and_keys_wait_behind_it() {
+    let mut harness = harness();
+    harness.run();
+    let origin = harness.state().origin.clone();
+    harness.key_press(egui::Key::F1);
+    harness.run();
+    assert!(harness.state().show_help);
+    // The arrow keys do not change the preset behind the help.
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert_eq!(harness.state().origin, origin);
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(!harness.state().show_help);
+
+    // The discard-changes question closes with Escape too, changing nothing.
+    let mut edited = harness.state().scenario.clone();
+    edited.workload.memory_mb = 2048;
+    harness
+        .state_mut()
+        .push_command(serverless_explorer::command::Command::SetScenario(
+            Box::new(edited),
+        ));
+    harness.run();
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run();
+    assert!(harness.state().pending.is_some());
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    let state = harness.state();
+    assert!(state.pending.is_none());
+    assert_eq!(state.origin, origin);
+    assert_eq!(state.scenario.workload.memory_mb, 2048);
+}

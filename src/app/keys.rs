@@ -44,6 +44,14 @@ impl ExplorerApp {
             {
                 self.show_help = !self.show_help;
             }
+            // While a window is open, Escape closes it and the view's keys wait, so nothing
+            // changes behind it.
+            if self.window_open() {
+                if input.consume_key(Modifiers::NONE, Key::Escape) {
+                    self.close_windows();
+                }
+                return;
+            }
             if input.consume_key(Modifiers::NONE, Key::Escape) {
                 if self.tour.is_some() {
                     self.commands.push(Command::EndTour);
@@ -73,6 +81,22 @@ impl ExplorerApp {
                 self.commands.push(forward);
             }
         });
+    }
+
+    /// Whether a window (help, a confirmation, a picker) is open over the views.
+    fn window_open(&self) -> bool {
+        self.show_help
+            || self.pending.is_some()
+            || self.series_picker.is_some()
+            || self.price_list_picker.is_some()
+    }
+
+    /// Closes every window over the views; a confirmation closes as if cancelled.
+    fn close_windows(&mut self) {
+        self.show_help = false;
+        self.pending = None;
+        self.series_picker = None;
+        self.price_list_picker = None;
     }
 
     /// The keyboard shortcuts, for the help window.
