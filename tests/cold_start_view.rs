@@ -135,7 +135,9 @@ fn runtime_combo_changes_the_scenario() {
         harness.state().scenario.cold_start.runtime,
         Runtime::Nodejs20
     );
-    harness.get_by_label("Runtime").click();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Runtime")
+        .click();
     harness.run();
     harness.get_by_label("Rust").click();
     harness.run();
@@ -152,7 +154,9 @@ fn snapstart_is_offered_for_java_only() {
         |h: &Harness<'_, ExplorerApp>| h.get_by_label("SnapStart").accesskit_node().is_disabled();
     assert!(disabled(&harness), "Node.js has no SnapStart");
 
-    harness.get_by_label("Runtime").click();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Runtime")
+        .click();
     harness.run();
     harness.get_by_label("Java 21").click();
     harness.run();
@@ -193,7 +197,9 @@ fn provisioned_concurrency_keeps_requests_warm() {
 #[test]
 fn comparison_draws_a_second_runtime_from_its_cache() {
     let mut harness = harness(Some(java_preset()), false);
-    harness.get_by_label("Compare with").click();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Compare with")
+        .click();
     harness.run();
     harness.get_by_label("Node.js 20").click();
     harness.run();

@@ -21,7 +21,9 @@ pub(super) fn controls_ui(
     let (architecture, package) = (scenario.workload.architecture, cs.package_type);
     ui.horizontal_wrapped(|ui| {
         let mut runtime = cs.runtime;
-        egui::ComboBox::from_label("Runtime")
+        // The label before its box, as everywhere else in the app.
+        ui.label("Runtime");
+        egui::ComboBox::from_id_salt("cold_start_runtime")
             .selected_text(runtime.label())
             // Tall enough for every runtime without scrolling.
             .height(600.0)
@@ -36,6 +38,7 @@ pub(super) fn controls_ui(
                 }
             })
             .response
+            .accessible_name("Runtime")
             .on_hover_text(
                 "The function's runtime. Its measured init is the floor of every cold start",
             );
@@ -74,7 +77,8 @@ pub(super) fn controls_ui(
 /// The "Compare with" combo box.
 fn compare_ui(ui: &mut Ui, compare: &mut Option<Runtime>, current: Runtime) {
     let shown = compare.filter(|&r| r != current);
-    egui::ComboBox::from_label("Compare with")
+    ui.label("Compare with");
+    egui::ComboBox::from_id_salt("cold_start_compare")
         .selected_text(shown.map_or("None", Runtime::label))
         .height(600.0)
         .show_ui(ui, |ui| {
@@ -84,6 +88,7 @@ fn compare_ui(ui: &mut Ui, compare: &mut Option<Runtime>, current: Runtime) {
             }
         })
         .response
+        .accessible_name("Compare with")
         .on_hover_text(
             "Simulate the same scenario with another runtime, all else equal, and draw it \
              below: same requests, different init",
