@@ -20,7 +20,7 @@ const TABLE_ROWS: f32 = 8.0;
 /// Smallest gap kept between two traffic points' times, s, so times stay strictly increasing.
 const MIN_POINT_GAP_S: f64 = 0.01;
 
-/// Inputs of the "Generate" row of the traffic section.
+/// Inputs of the "Generate new traffic" rows of the traffic section.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub(super) struct Generator {
     shape: TrafficShape,
@@ -29,7 +29,7 @@ pub(super) struct Generator {
 
 /// What the traffic section works with besides the scenario's points.
 pub(super) struct TrafficPart<'a> {
-    /// Inputs of the "Generate" row.
+    /// Inputs of the "Generate new traffic" rows.
     pub(super) generator: &'a mut Generator,
     /// The file the points were imported from, while they are still its.
     pub(super) file: Option<&'a TrafficFile>,
@@ -62,9 +62,22 @@ pub(super) fn traffic_ui(
         ui,
         layout,
         theme,
-        "Generate",
-        "Replace the points with a ready-made pattern; hover a shape for what it shows",
+        "Generate new traffic",
+        "Replace the points with a ready-made pattern; hover a shape for what it shows. These \
+         are the new pattern's inputs, not the scenario's traffic, which is in the points below",
     );
+    layout.block(ui, "traffic_generator_note", |ui, _| {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(
+                    "Inputs of a new pattern, not the scenario's traffic: nothing changes until \
+                     you press Replace traffic.",
+                )
+                .color(theme.weak_text),
+            )
+            .wrap(),
+        );
+    });
     let generator = &mut *part.generator;
     let before = *generator;
     let Generator { shape, params } = generator;
