@@ -12,6 +12,9 @@ use crate::model::scenario::{Rates, Scenario};
 /// A price dimension: (beginRange, endRange, USD per unit, unit).
 type D<'a> = (&'a str, &'a str, &'a str, &'a str);
 
+/// Attributes of a product, in file order.
+type Attrs<'a> = Vec<(&'a str, &'a str)>;
+
 /// A product: (sku, productFamily, attributes, dimensions).
 type P<'a> = (&'a str, &'a str, Vec<(&'a str, &'a str)>, Vec<D<'a>>);
 
@@ -88,6 +91,10 @@ fn us<'a>(extra: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
     attrs
 }
 
+#[expect(
+    clippy::too_many_lines,
+    reason = "the test data of one offer file, a product a paragraph"
+)]
 fn lambda_products() -> Vec<P<'static>> {
     vec![
         (
@@ -203,7 +210,7 @@ fn lambda_products() -> Vec<P<'static>> {
 }
 
 fn ec2_attrs<'a>(
-    base: fn(&[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)>,
+    base: fn(&[(&'a str, &'a str)]) -> Attrs<'a>,
     instance_type: &'a str,
     usage_type: &'a str,
     os: &'a str,
@@ -461,14 +468,16 @@ fn lambda_file_prices_aws_example_to_the_cent() {
     assert_eq!(r.eks_cluster_hour_usd, None);
 
     // AWS's example: 60 M invocations × 28 ms × 1 GB = $12.00 requests + $28.00 duration.
-    let mut s = Scenario::default();
-    s.rates = Rates {
-        lambda_request_usd_per_million: 9.0,
-        lambda_x86_64: crate::model::scenario::LambdaArchRates {
-            duration_tiers: vec![tier(None, 1.0)],
-            ..Default::default()
+    let mut s = Scenario {
+        rates: Rates {
+            lambda_request_usd_per_million: 9.0,
+            lambda_x86_64: crate::model::scenario::LambdaArchRates {
+                duration_tiers: vec![tier(None, 1.0)],
+                ..Default::default()
+            },
+            ..Rates::default()
         },
-        ..Rates::default()
+        ..Scenario::default()
     };
     r.apply(&mut s.rates);
     s.workload.requests_per_month = 60_000_000;
