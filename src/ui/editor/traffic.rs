@@ -37,6 +37,30 @@ pub(super) struct TrafficPart<'a> {
     pub(super) commands: &'a mut Vec<Command>,
 }
 
+/// The generator's heading, and the note that its fields are not the scenario's traffic.
+fn generator_heading_ui(ui: &mut egui::Ui, layout: &mut LazyLayout, theme: &Theme) {
+    subheading(
+        ui,
+        layout,
+        theme,
+        "Generate new traffic",
+        "Replace the points with a ready-made pattern; hover a shape for what it shows. These \
+         are the new pattern's inputs, not the scenario's traffic, which is in the points below",
+    );
+    layout.block(ui, "traffic_generator_note", |ui, _| {
+        ui.add(
+            egui::Label::new(
+                egui::RichText::new(
+                    "Inputs of a new pattern, not the scenario's traffic: nothing changes until \
+                     you press Replace traffic.",
+                )
+                .color(theme.weak_text),
+            )
+            .wrap(),
+        );
+    });
+}
+
 pub(super) fn traffic_ui(
     ui: &mut egui::Ui,
     layout: &mut LazyLayout,
@@ -58,26 +82,7 @@ pub(super) fn traffic_ui(
         file_ui(ui, layout, file, commands, theme);
     });
     ui.add_space(EDITOR_GAP);
-    subheading(
-        ui,
-        layout,
-        theme,
-        "Generate new traffic",
-        "Replace the points with a ready-made pattern; hover a shape for what it shows. These \
-         are the new pattern's inputs, not the scenario's traffic, which is in the points below",
-    );
-    layout.block(ui, "traffic_generator_note", |ui, _| {
-        ui.add(
-            egui::Label::new(
-                egui::RichText::new(
-                    "Inputs of a new pattern, not the scenario's traffic: nothing changes until \
-                     you press Replace traffic.",
-                )
-                .color(theme.weak_text),
-            )
-            .wrap(),
-        );
-    });
+    generator_heading_ui(ui, layout, theme);
     let generator = &mut *part.generator;
     let before = *generator;
     let Generator { shape, params } = generator;
