@@ -730,3 +730,38 @@ fn escape_closes_every_window_and_keys_wait_behind_it() {
     assert_eq!(state.origin, origin);
     assert_eq!(state.scenario.workload.memory_mb, 2048);
 }
+
+#[test]
+fn each_tour_step_starts_its_view_afresh() {
+    use serverless_explorer::command::Command;
+    let mut harness = harness();
+    harness.run();
+    // The scaling step: the playhead at the start, paused, even after playing to the end.
+    harness.state_mut().push_command(Command::TourStep(2));
+    harness.run();
+    let scaling = &mut harness.state_mut().settings.views.scaling;
+    scaling.t_s = 600.0;
+    scaling.playing = true;
+    harness.state_mut().push_command(Command::TourStep(3));
+    harness.run();
+    harness.state_mut().push_command(Command::TourStep(2));
+    harness.run();
+    let scaling = &harness.state().settings.views.scaling;
+    assert_eq!(scaling.t_s, 0.0);
+    assert!(!scaling.playing);
+
+    // A cost step shows the top of the details, however far they were scrolled.
+    harness.state_mut().push_command(Command::TourStep(6));
+    harness.run();
+    let title = "Monthly cost at this scenario's";
+    let top = harness.get_by_label_contains(title).rect().top();
+    harness.get_by_label_contains("Assumptions of the cost model").scroll_to_me();
+    harness.run();
+    assert!(harness.get_by_label_contains(title).rect().top() < top - 10.0);
+    harness.state_mut().push_command(Command::TourStep(5));
+    harness.run();
+    harness.state_mut().push_command(Command::TourStep(6));
+    harness.run();
+    harness.run();
+    assert_eq!(harness.get_by_label_contains(title).rect().top(), top);
+}

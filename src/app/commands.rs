@@ -157,6 +157,13 @@ impl ExplorerApp {
             }
         }
         self.settings.view = step.view;
+        // Each step starts its view afresh: at the top, the timeline at its start, paused.
+        let views = &mut self.settings.views;
+        views.cost.to_top = true;
+        views.cold_start.to_top = true;
+        views.scaling.to_top = true;
+        views.scaling.t_s = self.scenario.traffic.first().map_or(0.0, |&(t, _)| t);
+        views.scaling.playing = false;
         if let Some((mode, primary, secondary)) = step.stack {
             self.settings.views.stack.mode = mode;
             self.settings.views.stack.primary = primary;
@@ -164,7 +171,6 @@ impl ExplorerApp {
         }
     }
 
-    /// Remembers the current scenario for undo (a new edit clears redo).
     /// The state now, as an undo step.
     fn snapshot(&self) -> Snapshot {
         Snapshot {
@@ -183,6 +189,7 @@ impl ExplorerApp {
         left
     }
 
+    /// Remembers the current state for undo (a new edit clears redo).
     pub(super) fn push_undo(&mut self) {
         self.undo.push(self.snapshot());
         if self.undo.len() > UNDO_LIMIT {

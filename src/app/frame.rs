@@ -101,6 +101,12 @@ impl eframe::App for ExplorerApp {
         }
     }
 
+    /// egui's own memory (scroll offsets, open headers, window positions) is not kept between
+    /// runs: a fresh start shows the top of each view. What should last is in the settings.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
+
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
             eframe::set_value(storage, eframe::APP_KEY, &self.settings);

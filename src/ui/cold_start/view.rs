@@ -25,6 +25,9 @@ pub struct ColdStartView {
     /// Zoom and scroll of the timeline, and where the last frame drew it.
     #[serde(skip)]
     timeline: Timeline,
+    /// Scroll the figures back to the top on the next frame (a tour step asks for it).
+    #[serde(skip)]
+    pub to_top: bool,
 }
 
 impl ColdStartView {
@@ -102,10 +105,13 @@ impl ColdStartView {
         self.timeline
             .timeline_ui(ui, canvas, &lanes, derived.traffic.as_ref(), fit, theme);
         ui.scope_builder(UiBuilder::new().max_rect(side), |ui| {
-            egui::ScrollArea::vertical()
+            let mut area = egui::ScrollArea::vertical()
                 .id_salt("cold_start_figures")
-                .auto_shrink([false, false])
-                .show(ui, |ui| side_panel_ui(ui, &lanes, theme));
+                .auto_shrink([false, false]);
+            if std::mem::take(&mut self.to_top) {
+                area = area.vertical_scroll_offset(0.0);
+            }
+            area.show(ui, |ui| side_panel_ui(ui, &lanes, theme));
         });
     }
 }

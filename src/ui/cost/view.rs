@@ -32,6 +32,9 @@ pub struct CostView {
     pub breakdown: HostingModel,
     /// Overlay the on-demand curves of the models bought ahead, faintly.
     pub show_on_demand: bool,
+    /// Scroll the details back to the top on the next frame (a tour step asks for it).
+    #[serde(skip)]
+    pub to_top: bool,
 }
 
 impl Default for CostView {
@@ -39,6 +42,7 @@ impl Default for CostView {
         Self {
             breakdown: HostingModel::Lambda,
             show_on_demand: true,
+            to_top: false,
         }
     }
 }
@@ -136,20 +140,23 @@ impl CostView {
         commands: &mut Vec<Command>,
         show_hints: bool,
     ) {
-        egui::ScrollArea::vertical()
+        let mut area = egui::ScrollArea::vertical()
             .id_salt("cost_details")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                // Room for the floating scroll bar, so it never covers an amount.
-                egui::Frame::new()
-                    .inner_margin(egui::Margin {
-                        right: 16,
-                        ..egui::Margin::ZERO
-                    })
-                    .show(ui, |ui| {
-                        self.details_ui(ui, inputs, theme, commands, show_hints);
-                    });
-            });
+            .auto_shrink([false, false]);
+        if std::mem::take(&mut self.to_top) {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| {
+            // Room for the floating scroll bar, so it never covers an amount.
+            egui::Frame::new()
+                .inner_margin(egui::Margin {
+                    right: 16,
+                    ..egui::Margin::ZERO
+                })
+                .show(ui, |ui| {
+                    self.details_ui(ui, inputs, theme, commands, show_hints);
+                });
+        });
     }
 
     /// Everything beside or below the chart: totals, break-even points, the bill, assumptions.

@@ -46,6 +46,9 @@ pub struct ScalingView {
     /// Show the time but no transport controls (exported slides).
     #[serde(skip)]
     pub hide_controls: bool,
+    /// Scroll back to the top on the next frame (a tour step asks for it).
+    #[serde(skip)]
+    pub to_top: bool,
     /// Figures and shapes kept between frames.
     #[serde(skip)]
     cache: ViewCache,
@@ -58,6 +61,7 @@ impl Default for ScalingView {
             playing: false,
             speed: DEFAULT_SPEED,
             hide_controls: false,
+            to_top: false,
             cache: ViewCache::default(),
         }
     }
@@ -133,36 +137,38 @@ impl ScalingView {
         let lanes_h = (available.y * 0.37).clamp(320.0, 430.0);
         let chart_h = (available.y * 0.21).clamp(180.0, 300.0);
         let dots = DotClock::new(run, &self.cache.stats, self.t_s, self.speed());
-        egui::ScrollArea::vertical()
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                lane_legend_ui(ui, theme, &dots);
-                ui.add_space(4.0);
-                let lanes = Lanes {
-                    scenario,
-                    run,
-                    stats: &self.cache.stats,
-                    t_s: self.t_s,
-                    dots: &dots,
-                };
-                let hovered = lanes.ui(ui, theme, lanes_h);
-                ui.add_space(10.0);
-                chart_legend_ui(ui, theme);
-                let chart = ChartInput {
-                    run,
-                    t_s: self.t_s,
-                    focus: hovered,
-                    height: chart_h,
-                };
-                if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
-                    self.t_s = t_s;
-                }
-                ui.add_space(12.0);
-                summary_ui(ui, &self.cache.stats, theme);
-                purchase_notes_ui(ui, scenario, theme);
-                ui.add_space(8.0);
-                assumptions_ui(ui, theme);
-            });
+        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
+        if std::mem::take(&mut self.to_top) {
+            area = area.vertical_scroll_offset(0.0);
+        }
+        area.show(ui, |ui| {
+            lane_legend_ui(ui, theme, &dots);
+            ui.add_space(4.0);
+            let lanes = Lanes {
+                scenario,
+                run,
+                stats: &self.cache.stats,
+                t_s: self.t_s,
+                dots: &dots,
+            };
+            let hovered = lanes.ui(ui, theme, lanes_h);
+            ui.add_space(10.0);
+            chart_legend_ui(ui, theme);
+            let chart = ChartInput {
+                run,
+                t_s: self.t_s,
+                focus: hovered,
+                height: chart_h,
+            };
+            if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
+                self.t_s = t_s;
+            }
+            ui.add_space(12.0);
+            summary_ui(ui, &self.cache.stats, theme);
+            purchase_notes_ui(ui, scenario, theme);
+            ui.add_space(8.0);
+            assumptions_ui(ui, theme);
+        });
 
         if self.playing {
             ui.ctx().request_repaint();
