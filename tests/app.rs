@@ -755,7 +755,9 @@ fn each_tour_step_starts_its_view_afresh() {
     harness.run();
     let title = "Monthly cost at this scenario's";
     let top = harness.get_by_label_contains(title).rect().top();
-    harness.get_by_label_contains("Assumptions of the cost model").scroll_to_me();
+    harness
+        .get_by_label_contains("Assumptions of the cost model")
+        .scroll_to_me();
     harness.run();
     assert!(harness.get_by_label_contains(title).rect().top() < top - 10.0);
     harness.state_mut().push_command(Command::TourStep(5));

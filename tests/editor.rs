@@ -72,9 +72,28 @@ fn typed_memory_applies_and_is_clamped() {
     // Out of range either way: clamped to 128..=10240, never refused or wrapped.
     type_number(&mut harness, "Memory", "99999");
     assert_eq!(scenario(&harness).workload.memory_mb, 10_240);
+    let banner = |h: &Harness<'_, ExplorerApp>| h.state().banner.clone().map(|b| b.text);
+    let said = banner(&harness).unwrap_or_default();
+    assert!(
+        said.contains(
+            "Memory: 99999 is outside the range (allowed 128 MB to 10,240 MB); set to 10,240 MB"
+        ),
+        "{said}"
+    );
     type_number(&mut harness, "Memory", "5");
     assert_eq!(scenario(&harness).workload.memory_mb, 128);
     assert_eq!(scenario(&harness).validate(), Ok(()));
+
+    // Not a number: the value is kept, and the banner says so with the range.
+    type_number(&mut harness, "Memory", "abc");
+    assert_eq!(scenario(&harness).workload.memory_mb, 128);
+    let said = banner(&harness).unwrap_or_default();
+    assert!(said.contains("Memory: \"abc\" is not a number"), "{said}");
+    assert!(said.contains("kept 128 MB"), "{said}");
+    // A value taken as typed says nothing new.
+    harness.state_mut().banner = None;
+    type_number(&mut harness, "Memory", "1024");
+    assert!(banner(&harness).is_none());
 }
 
 #[test]

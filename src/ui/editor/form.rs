@@ -2,6 +2,7 @@
 //! toggles, text, choices, instance picker), and the full-width text field.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::RangeInclusive;
 
 use egui::emath::Numeric;
@@ -12,9 +13,13 @@ use egui::{
 
 use super::choices::Choice;
 use super::lazy_layout::{LazyLayout, height};
-use super::number_box::{Num, format_number, number_drag};
+use super::number_box::{Num, format_number, number_drag_noting, typed_notice};
 use crate::model::scenario::InstancePrice;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_LABEL_WIDTH, EDITOR_VALUE_WIDTH};
+
+/// Where a form leaves its note on a typed value it did not take as typed, for the editor to show
+/// in the banner (egui's per-frame data, read and removed once the editor is drawn).
+pub(super) const EDITOR_NOTICE: &str = "editor_typed_value_notice";
 
 /// A two-column grid of labelled values; returns whether a value changed.
 pub(super) fn form(
@@ -176,19 +181,30 @@ impl Form<'_> {
     }
 
     /// A value cell holding a number box (see [`number_drag`]), disabled unless `enabled`.
+    /// A typed value that is not a number, or outside the range, is named in the banner with
+    /// what was done instead.
     fn number_cell(
         &mut self,
         shown: &mut f64,
-        spec: &Num<'_>,
+        (spec, label): (&Num<'_>, &str),
         size: Vec2,
         enabled: bool,
     ) -> InnerResponse<Response> {
-        self.value(|ui| {
+        let typed = RefCell::new(None);
+        let cell = self.value(|ui| {
             if !enabled {
                 ui.disable();
             }
-            ui.add(number_drag(shown, spec, size))
-        })
+            ui.add(number_drag_noting(shown, spec, size, Some(&typed)))
+        });
+        if let Some(notice) = typed
+            .into_inner()
+            .and_then(|text| typed_notice(label, &text, spec, *shown))
+        {
+            self.ui
+                .data_mut(|d| d.insert_temp(Id::unique(EDITOR_NOTICE), notice));
+        }
+        cell
     }
 
     /// Ties the value widget to its label and adds its tooltips.
@@ -242,7 +258,7 @@ impl Form<'_> {
         let size = self.value_size();
         self.lazy_row(|f| {
             let (name_cell, name) = f.label(label, tip);
-            let value = f.number_cell(&mut shown, spec, size, true);
+            let value = f.number_cell(&mut shown, (spec, label), size, true);
             f.changed |= value.inner.changed();
             f.finish(&value.inner, &name, tip);
             [name_cell, value.response.rect]
@@ -320,7 +336,7 @@ impl Form<'_> {
             let check_response = check.inner.on_hover_text(tip);
             f.layout.note(&check_response);
             let size = f.value_size();
-            let drag = f.number_cell(&mut shown, spec, size, on);
+            let drag = f.number_cell(&mut shown, (spec, label), size, on);
             let response = drag
                 .inner
                 .on_disabled_hover_text("Tick the box to set a value");

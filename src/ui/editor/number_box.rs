@@ -1,6 +1,7 @@
 //! Number boxes: how a number is shown and edited (`Num`), the `DragValue` behind it, and
 //! number formatting and parsing.
 
+use std::cell::RefCell;
 use std::ops::RangeInclusive;
 
 use egui::DragValue;
@@ -74,6 +75,17 @@ pub(super) fn number_drag<'a>(
     spec: &Num<'a>,
     size: egui::Vec2,
 ) -> DragValue<'a> {
+    number_drag_noting(value, spec, size, None)
+}
+
+/// [`number_drag`], keeping the text a user typed in `typed` when it is applied, so the form can
+/// say what became of it.
+pub(super) fn number_drag_noting<'a>(
+    value: &'a mut f64,
+    spec: &Num<'a>,
+    size: egui::Vec2,
+    typed: Option<&'a RefCell<Option<String>>>,
+) -> DragValue<'a> {
     let scale = spec.scale;
     let speed = spec.speed(*value * scale);
     // Prices under $100 keep their cents; larger ones read better without.
@@ -95,7 +107,12 @@ pub(super) fn number_drag<'a>(
         // The shortest exact text, not egui's minimum from the drag speed: "3 ×", not "3.00 ×".
         format_number(value, min_decimals..=(*decimals.end()).max(min_decimals))
     })
-    .custom_parser(parse_number)
+    .custom_parser(move |text| {
+        if let Some(typed) = typed {
+            *typed.borrow_mut() = Some(text.to_owned());
+        }
+        parse_number(text)
+    })
     .update_while_editing(false)
     .min_size(size);
     if spec.money {
@@ -104,6 +121,31 @@ pub(super) fn number_drag<'a>(
         drag.max_decimals(0)
     } else {
         drag
+    }
+}
+
+/// What became of a typed value that was not taken as typed, in words for the banner: not a
+/// number (the value is kept) or outside the range (set to the nearest end); `None` when the
+/// text was taken as it is. `shown` is the value after the edit, in shown units.
+pub(super) fn typed_notice(label: &str, text: &str, spec: &Num<'_>, shown: f64) -> Option<String> {
+    let (min, max) = (*spec.range.start(), *spec.range.end());
+    let words = |v: f64| {
+        let prefix = if spec.money { "$" } else { "" };
+        format!("{prefix}{}{}", format_number(v, 0..=10), spec.unit)
+    };
+    let allowed = format!("allowed {} to {}", words(min), words(max));
+    match parse_number(text) {
+        None => Some(format!(
+            "{label}: \"{}\" is not a number ({allowed}); kept {}",
+            text.trim(),
+            words(shown)
+        )),
+        Some(v) if v < min || v > max => Some(format!(
+            "{label}: {} is outside the range ({allowed}); set to {}",
+            text.trim(),
+            words(shown)
+        )),
+        Some(_) => None,
     }
 }
 

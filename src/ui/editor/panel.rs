@@ -5,7 +5,7 @@ use egui::{Response, RichText};
 use serde::{Deserialize, Serialize};
 
 use super::alternatives::{container_rows, on_prem_rows, vm_rows};
-use super::form::form;
+use super::form::{EDITOR_NOTICE, form};
 use super::lambda::{cold_start_rows, lambda_rows};
 use super::lazy_layout::{LayoutInputs, LazyLayout};
 use super::rates::rates_ui;
@@ -112,6 +112,11 @@ impl EditorPanel {
             })
             .inner;
         layout.last_focus = ui.memory(egui::Memory::focused);
+        if let Some(notice) =
+            ui.data_mut(|d| d.remove_temp::<String>(egui::Id::unique(EDITOR_NOTICE)))
+        {
+            commands.push(Command::Info(notice));
+        }
 
         if changed {
             // Values, and with them sizes and disabled rows, may have changed anywhere.
