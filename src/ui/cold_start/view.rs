@@ -14,6 +14,7 @@ use super::timeline::{Timeline, fit_range};
 use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::scenario::{Runtime, Scenario};
+use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
 /// View state of the cold-start timeline.
@@ -25,6 +26,9 @@ pub struct ColdStartView {
     /// Zoom and scroll of the timeline, and where the last frame drew it.
     #[serde(skip)]
     timeline: Timeline,
+    /// The sections a slide leaves out to fit ([`super::SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl ColdStartView {
@@ -102,10 +106,9 @@ impl ColdStartView {
         self.timeline
             .timeline_ui(ui, canvas, &lanes, derived.traffic.as_ref(), fit, theme);
         ui.scope_builder(UiBuilder::new().max_rect(side), |ui| {
-            egui::ScrollArea::vertical()
-                .id_salt("cold_start_figures")
-                .auto_shrink([false, false])
-                .show(ui, |ui| side_panel_ui(ui, &lanes, theme));
+            scroll_unless_slide(ui, !show_controls, "cold_start_figures", |ui| {
+                side_panel_ui(ui, &lanes, theme, self.left_out);
+            });
         });
     }
 }

@@ -29,7 +29,7 @@ fn plot_frame<'a>(
     axes: LogAxes,
     theme: &Theme,
     size: egui::Vec2,
-    y_axis_width: f32,
+    (y_axis_width, x_axis_height): (f32, f32),
 ) -> Plot<'a> {
     let tick_font = theme.font(15.0);
     Plot::new("cost_chart")
@@ -50,6 +50,10 @@ fn plot_frame<'a>(
             egui_plot::AxisHints::new_x()
                 .label(RichText::new("Requests per month (log scale)").font(theme.font(14.0)))
                 .tick_label_font(tick_font.clone())
+                // Tall enough for the tick labels and the title under them from the first
+                // frame: egui_plot otherwise sizes the axis from the frame before, and a frame
+                // where it was thinner draws the title over the labels.
+                .min_thickness(x_axis_height)
                 .formatter(|mark, _| {
                     if is_decade(mark) {
                         format_requests(LogAxes::requests_at(mark.value))
@@ -92,6 +96,9 @@ pub(super) fn chart_ui(
     legend_ui(ui, theme);
     let legend_height = ui.text_style_height(&TextStyle::Body) + ui.spacing().item_spacing.y;
     let y_axis_width = 64.0 * theme.text_scale;
+    let row = |font: egui::FontId| ui.fonts_mut(|f| f.row_height(&font));
+    // egui_plot puts its title a quarter of its height below the tick labels.
+    let x_axis_height = row(theme.font(15.0)) + 1.25 * row(theme.font(14.0)) + 2.0;
     let end_labels = HostingModel::ALL.map(|model| {
         ui.painter().layout_no_wrap(
             model.label().to_owned(),
@@ -112,7 +119,7 @@ pub(super) fn chart_ui(
         axes,
         theme,
         vec2(size.x, (size.y - legend_height).max(200.0)),
-        y_axis_width,
+        (y_axis_width, x_axis_height),
     );
     let response = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds(axes.bounds());

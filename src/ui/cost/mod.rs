@@ -15,3 +15,7 @@ mod view;
 
 pub use chart::{CHART_NAME, scenario_marker_name};
 pub use view::CostView;
+
+/// What a slide of the cost view may leave out, in the order it does ([`crate::ui::slide`]):
+/// the chart, its readout and the four totals always stay.
+pub const SLIDE_SECTIONS: [&str; 3] = ["assumptions", "bill lines", "break-even points"];

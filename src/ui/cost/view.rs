@@ -14,6 +14,7 @@ use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{self, ASSUMPTIONS, format_requests};
 use crate::model::scenario::{HostingModel, Scenario};
+use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
 /// The largest monthly volume a scenario accepts (`workload.requests_per_month`).
@@ -28,12 +29,16 @@ const WIDE_FROM: f32 = 1200.0;
 pub struct CostView {
     /// The model whose bill is itemised under the headline numbers.
     pub breakdown: HostingModel,
+    /// The sections a slide leaves out to fit ([`super::SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl Default for CostView {
     fn default() -> Self {
         Self {
             breakdown: HostingModel::Lambda,
+            left_out: LeftOut::default(),
         }
     }
 }
@@ -76,7 +81,10 @@ impl CostView {
             let chart_width = (available.x * 0.58).round();
             let side_width = available.x - chart_width - 20.0;
             ui.horizontal_top(|ui| {
+                // The columns' widths add up to the view's: no spacing beyond the 20 points between.
+                ui.spacing_mut().item_spacing.x = 0.0;
                 ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.set_width(chart_width);
                     let height = (available.y - readout_height).max(260.0);
                     let hover = chart_ui(ui, scenario, derived, theme, vec2(chart_width, height));
@@ -84,6 +92,7 @@ impl CostView {
                 });
                 ui.add_space(20.0);
                 ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.set_width(side_width);
                     self.scrolled_details_ui(ui, (scenario, derived), theme, show_controls);
                 });
@@ -105,18 +114,16 @@ impl CostView {
         theme: &Theme,
         show_hints: bool,
     ) {
-        egui::ScrollArea::vertical()
-            .id_salt("cost_details")
-            .auto_shrink([false, false])
-            .show(ui, |ui| {
-                // Room for the floating scroll bar, so it never covers an amount.
-                egui::Frame::new()
-                    .inner_margin(egui::Margin {
-                        right: 16,
-                        ..egui::Margin::ZERO
-                    })
-                    .show(ui, |ui| self.details_ui(ui, inputs, theme, show_hints));
-            });
+        // On a slide (no hints) nothing scrolls.
+        scroll_unless_slide(ui, !show_hints, "cost_details", |ui| {
+            // Room for the floating scroll bar, so it never covers an amount.
+            egui::Frame::new()
+                .inner_margin(egui::Margin {
+                    right: 16,
+                    ..egui::Margin::ZERO
+                })
+                .show(ui, |ui| self.details_ui(ui, inputs, theme, show_hints));
+        });
     }
 
     /// Everything beside or below the chart: totals, break-even points, the bill, assumptions.
@@ -128,12 +135,19 @@ impl CostView {
         show_hints: bool,
     ) {
         headline_ui(ui, &mut self.breakdown, derived, theme, show_hints);
-        ui.add_space(12.0);
-        break_evens_ui(ui, &derived.curves, theme);
-        ui.add_space(12.0);
-        bill_ui(ui, self.breakdown, scenario, derived, theme);
-        ui.add_space(12.0);
-        assumptions_ui(ui, theme);
+        let keeps = |section| self.left_out.keeps(&super::SLIDE_SECTIONS, section);
+        if keeps("break-even points") {
+            ui.add_space(12.0);
+            break_evens_ui(ui, &derived.curves, theme);
+        }
+        if keeps("bill lines") {
+            ui.add_space(12.0);
+            bill_ui(ui, self.breakdown, scenario, derived, theme);
+        }
+        if keeps("assumptions") {
+            ui.add_space(12.0);
+            assumptions_ui(ui, theme);
+        }
     }
 }
 

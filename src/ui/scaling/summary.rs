@@ -37,18 +37,28 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
     ),
 ];
 
-/// One row per model over the whole timeline, and one plain sentence each.
-pub(super) fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
+/// One row per model over the whole timeline, and one plain sentence each; a slide may leave out
+/// either (`(table, sentences)` say which are shown).
+pub(super) fn summary_ui(
+    ui: &mut egui::Ui,
+    stats: &RunStats,
+    theme: &Theme,
+    (table, sentences): (bool, bool),
+) {
     ui.label(
         RichText::new("Over the whole timeline")
             .font(theme.font(20.0))
             .strong(),
     );
-    ui.add_space(4.0);
-    summary_table_ui(ui, stats, theme);
-    ui.add_space(6.0);
-    for model in HostingModel::ALL {
-        story_ui(ui, theme, model, stats.stories.get(model));
+    if table {
+        ui.add_space(4.0);
+        summary_table_ui(ui, stats, theme);
+    }
+    if sentences {
+        ui.add_space(6.0);
+        for model in HostingModel::ALL {
+            story_ui(ui, theme, model, stats.stories.get(model));
+        }
     }
 }
 
