@@ -23,8 +23,8 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
     ),
     (
         "Peak capacity",
-        "The most requests it could serve at once: for Lambda its most execution environments; \
-         for the others the most requests per second they could serve times the average duration",
+        "The most requests per second it could serve at any moment: the highest capacity its \
+         lane shows, in the same unit as the lanes and the chart",
     ),
     (
         "Catch-up time",
@@ -224,8 +224,9 @@ mod tests {
     fn hover_summary(pointer: Pos2) -> Vec<String> {
         let theme = Theme::new(ThemeKind::Light);
         let stats = RunStats {
-            summary: PerModel::<()>::default()
-                .map(|_, ()| SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never)),
+            summary: PerModel::<()>::default().map(|_, ()| {
+                SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never, 0.0)
+            }),
             ..RunStats::default()
         };
         hover_for_two_seconds(pointer, |ui| {
