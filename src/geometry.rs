@@ -177,6 +177,39 @@ pub fn problems(
     found
 }
 
+/// Everything wrong with the texts of a window's frame of `screen`. A window scrolls, so a text
+/// cut by its clip rectangle (a scroll area's edge) is fine there; what is seen must still be
+/// whole at the window's edge and apart from every other text seen.
+pub fn window_problems(
+    boxes: &[TextBox],
+    screen: Rect,
+    overlay: impl Fn(&TextBox, &TextBox) -> bool,
+) -> Vec<Problem> {
+    let seen: Vec<TextBox> = boxes
+        .iter()
+        .filter_map(|b| {
+            let visible = b.rect.intersect(b.clip);
+            (visible.width() > TOLERANCE && visible.height() > TOLERANCE).then(|| TextBox {
+                rect: visible,
+                ..b.clone()
+            })
+        })
+        .collect();
+    let mut found = Vec::new();
+    for (i, a) in seen.iter().enumerate() {
+        if !inside(a.rect, screen) {
+            found.push(Problem::OffScreen(a.clone()));
+        }
+        for b in seen.iter().skip(i + 1) {
+            let same = a.text == b.text && a.rect == b.rect;
+            if !same && overlap(a.rect, b.rect) && !overlay(a, b) && !overlay(b, a) {
+                found.push(Problem::Overlap(a.clone(), b.clone()));
+            }
+        }
+    }
+    found
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
