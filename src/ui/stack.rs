@@ -222,6 +222,12 @@ impl StackView {
         let row_gap = 6.0;
         let row_h = ((rect.height() - header_h - row_gap * 7.0) / 7.0).clamp(30.0, 96.0);
         let painter = ui.painter_at(rect);
+        let font = row_font(
+            &painter,
+            theme.font((row_h * 0.32).clamp(14.0, 22.0)),
+            column_width,
+            row_h,
+        );
         let mut hovered = None;
 
         for (column, (&model, (title, count))) in models.iter().zip(headers).enumerate() {
@@ -269,7 +275,6 @@ impl StackView {
                         StrokeKind::Inside,
                     );
                 }
-                let font = theme.font((row_h * 0.32).clamp(14.0, 22.0));
                 let badge =
                     painter.layout_no_wrap(who.label().to_owned(), font.clone(), theme.on_fill);
                 painter.galley(
@@ -283,7 +288,7 @@ impl StackView {
                 let name = row_label(
                     &painter,
                     layer.name(),
-                    font,
+                    font.clone(),
                     theme.on_fill,
                     layer_rect.size() - vec2(badge.size().x + 3.0 * ROW_PADDING, 8.0),
                 );
@@ -462,8 +467,8 @@ fn column_header(
     )
 }
 
-/// A layer's name laid out in `space` beside its badge: on one line, else wrapped on as many
-/// lines as fit, else shortened with "…" (the caller shows the whole name on hover).
+/// A layer's name laid out in `space` beside its badge: wrapped on as many lines as fit, else
+/// shortened with "…" (the caller then shows the whole name on hover).
 fn row_label(
     painter: &egui::Painter,
     name: &str,
@@ -472,11 +477,45 @@ fn row_label(
     space: egui::Vec2,
 ) -> std::sync::Arc<egui::Galley> {
     let line_h = painter.fonts_mut(|f| f.row_height(&font));
-    let rows = ((space.y / line_h).floor() as usize).max(1);
     let mut job = egui::text::LayoutJob::simple(name.to_owned(), font, color, space.x.max(1.0));
-    job.wrap.max_rows = rows;
+    job.wrap.max_rows = ((space.y / line_h).floor() as usize).max(1);
     painter.layout_job(job)
 }
+
+/// The type of every layer's name: `font`, or smaller by tenths down to [`ROW_LABEL_FLOOR`]
+/// until every name fits beside the widest badge without being shortened. One size for all
+/// rows, so no name looks less important than another.
+fn row_font(
+    painter: &egui::Painter,
+    font: egui::FontId,
+    column_width: f32,
+    row_h: f32,
+) -> egui::FontId {
+    let fits = |font: &egui::FontId| {
+        let widest_badge = [Owner::You, Owner::Aws, Owner::Shared]
+            .into_iter()
+            .map(|o| {
+                painter
+                    .layout_no_wrap(o.label().to_owned(), font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max);
+        let space = vec2(column_width - widest_badge - 3.0 * ROW_PADDING, row_h - 8.0);
+        Layer::ALL.into_iter().all(|layer| {
+            !row_label(painter, layer.name(), font.clone(), Color32::WHITE, space).elided
+        })
+    };
+    let floor = ROW_LABEL_FLOOR.min(font.size);
+    let mut size = font.size;
+    while size * 0.9 >= floor && !fits(&egui::FontId::new(size, font.family.clone())) {
+        size *= 0.9;
+    }
+    egui::FontId::new(size, font.family)
+}
+
+/// The smallest type a layer's name shrinks to before it is shortened, points.
+const ROW_LABEL_FLOOR: f32 = 16.0;
 
 /// The legend: one swatch per owner.
 fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {

@@ -11,6 +11,7 @@ use crate::model::scenario::Scenario;
 use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
+use super::SLIDE_SECTIONS;
 use super::chart::{ChartInput, chart_ui};
 use super::dots::DotClock;
 use super::figures::ViewCache;
@@ -151,16 +152,24 @@ impl ScalingView {
             let hovered = lanes.ui(ui, theme, lanes_h);
             ui.add_space(10.0);
             chart_legend_ui(ui, theme);
+            // A slide that left out everything under the chart gives the chart that room.
+            let alone = !SLIDE_SECTIONS
+                .iter()
+                .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
             let chart = ChartInput {
                 run,
                 t_s: self.t_s,
                 focus: hovered,
-                height: chart_h,
+                height: if self.hide_controls && alone {
+                    ui.available_height().max(chart_h)
+                } else {
+                    chart_h
+                },
             };
             if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
                 self.t_s = t_s;
             }
-            let keeps = |section| self.left_out.keeps(&super::SLIDE_SECTIONS, section);
+            let keeps = |section| self.left_out.keeps(&SLIDE_SECTIONS, section);
             let (table, sentences) = (keeps("summary table"), keeps("summary sentences"));
             if table || sentences {
                 ui.add_space(12.0);
