@@ -559,3 +559,53 @@ fn animated_fill(ctx: &egui::Context, id: egui::Id, who: Owner, theme: &Theme) -
     };
     Color32::from_rgb(mix(|c| c.r()), mix(|c| c.g()), mix(|c| c.b()))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `check` with a painter of a bare context's first frame.
+    fn with_painter(check: impl FnOnce(&egui::Painter)) {
+        let ctx = egui::Context::default();
+        let mut check = Some(check);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            if let Some(check) = check.take() {
+                check(ui.painter());
+            }
+        });
+        // No renderer takes the font texture; egui checks that it was not dropped unseen.
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_name_wraps_where_it_can_and_is_shortened_where_it_cannot() {
+        with_painter(|painter| {
+            let font = egui::FontId::proportional(20.0);
+            let name = "Capacity planning and scaling";
+            let two_lines = row_label(
+                painter,
+                name,
+                font.clone(),
+                Color32::WHITE,
+                vec2(180.0, 60.0),
+            );
+            assert!(!two_lines.elided);
+            assert_eq!(two_lines.rows.len(), 2);
+            let one_line = row_label(painter, name, font, Color32::WHITE, vec2(180.0, 30.0));
+            assert!(one_line.elided, "shortened, and shown whole on hover");
+            assert_eq!(one_line.rows.len(), 1);
+            let shown: usize = one_line.rows.iter().map(|r| r.row.glyphs.len()).sum();
+            assert!(shown < name.chars().count(), "{shown}");
+        });
+    }
+
+    #[test]
+    fn names_share_a_smaller_size_before_any_is_shortened() {
+        with_painter(|painter| {
+            let font = egui::FontId::proportional(28.0);
+            assert_eq!(row_font(painter, font.clone(), 600.0, 60.0).size, 28.0);
+            let narrow = row_font(painter, font, 260.0, 34.0).size;
+            assert!((ROW_LABEL_FLOOR..28.0).contains(&narrow), "{narrow}");
+        });
+    }
+}
