@@ -19,6 +19,7 @@ pub mod app;
 pub mod command;
 pub mod derived;
 pub mod export;
+pub mod geometry;
 pub mod model;
 pub mod presets;
 pub mod render;

@@ -269,7 +269,7 @@ impl Offscreen {
 }
 
 /// Frames run before the image is taken, so layout and transitions settle.
-const SETTLE_FRAMES: u32 = 8;
+pub const SETTLE_FRAMES: u32 = 8;
 
 /// Runs `draw` for a few frames in a fresh context of `size_points` at `scale` pixels per point
 /// (time advancing a quarter second a frame, so transitions finish), and renders the last frame.
@@ -277,11 +277,26 @@ pub fn render_frames(
     renderer: &mut Offscreen,
     size_points: egui::Vec2,
     scale: f32,
-    mut draw: impl FnMut(&mut egui::Ui),
+    draw: impl FnMut(&mut egui::Ui),
 ) -> Result<egui::ColorImage, RenderError> {
+    let (ctx, output) = run_frames(size_points, scale, SETTLE_FRAMES, draw);
+    let Some(output) = output else {
+        return Err(RenderError::Device("no frame was rendered".to_owned()));
+    };
+    renderer.render(&ctx, output)
+}
+
+/// Runs `draw` for `frames` frames as [`render_frames`] does, without rendering: the context and
+/// the last frame's output (its shapes are what the image would show).
+pub fn run_frames(
+    size_points: egui::Vec2,
+    scale: f32,
+    frames: u32,
+    mut draw: impl FnMut(&mut egui::Ui),
+) -> (egui::Context, Option<egui::FullOutput>) {
     let ctx = egui::Context::default();
     let mut output: Option<egui::FullOutput> = None;
-    for frame in 0..SETTLE_FRAMES {
+    for frame in 0..frames {
         let input = egui::RawInput {
             screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, size_points)),
             time: Some(f64::from(frame) * 0.25),
@@ -298,10 +313,7 @@ pub fn render_frames(
         }
         output = Some(full);
     }
-    let Some(output) = output else {
-        return Err(RenderError::Device("no frame was rendered".to_owned()));
-    };
-    renderer.render(&ctx, output)
+    (ctx, output)
 }
 
 #[cfg(test)]

@@ -5,10 +5,10 @@
 use std::sync::{Arc, Mutex};
 
 use super::explorer::{Banner, ExplorerApp, ScreenshotSlot};
+use crate::export;
 use crate::model::format::slug;
 use crate::presets;
 use crate::render::{self, Offscreen};
-use crate::ui::view::slide_ui;
 
 impl ExplorerApp {
     /// Renders the current view as a slide at 2× the window's layout size, in the state the
@@ -27,13 +27,12 @@ impl ExplorerApp {
         let Some(renderer) = self.offscreen.as_mut() else {
             return Err("no renderer".to_owned());
         };
-        let view = self.settings.view;
-        let mut views = self.settings.views.clone();
         let data = (&self.scenario, &self.derived);
-        render::render_frames(renderer, ctx.content_rect().size(), 2.0, |ui| {
-            slide_ui(ui, view, &mut views, data, &theme);
-        })
-        .map_err(|e| e.to_string())
+        let size = (ctx.content_rect().size(), 2.0);
+        export::lay_out_slide(self.settings.view, &self.settings.views, data, &theme, size)
+            .ok_or_else(|| "no frame was rendered".to_owned())?
+            .render(renderer)
+            .map_err(|e| e.to_string())
     }
 
     pub(super) fn export_view_dialog(&mut self, ctx: &egui::Context) {

@@ -33,11 +33,15 @@ impl ExplorerApp {
                 });
         }
         if self.settings.show_editor {
+            // The editor's rows (a label and a value box) need this width: narrower, egui lets
+            // them run past the panel and gives the view the width they overflow by, so the
+            // view's right part was drawn under the editor (projector theme at 1024×768).
+            let editor_width = 360.0 * theme.text_scale;
             egui::Panel::right("editor")
                 .resizable(true)
-                .default_size(360.0 * theme.text_scale)
+                .default_size(editor_width)
                 // The view keeps at least about two thirds of a laptop screen.
-                .size_range(280.0..=(ui.available_width() * 0.36).max(300.0))
+                .size_range(editor_width..=(ui.available_width() * 0.36).max(editor_width))
                 .show(ui, |ui| {
                     let traffic_file = self
                         .traffic_file

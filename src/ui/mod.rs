@@ -5,6 +5,7 @@ pub mod cold_start;
 pub mod cost;
 pub mod editor;
 pub mod scaling;
+pub mod slide;
 pub mod stack;
 pub mod theme;
 pub mod tour;

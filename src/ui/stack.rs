@@ -1,15 +1,17 @@
 //! View 1, "Who owns what": the seven layers of the stack coloured by who is responsible for them in
 //! one hosting model, or two side by side, with the chores each layer means.
 
-use egui::{
-    Align2, Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, WidgetInfo, vec2,
-};
+use egui::{Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, WidgetInfo, vec2};
 use serde::{Deserialize, Serialize};
 
 use crate::command::Command;
 use crate::model::scenario::{HostingModel, LaunchType, PackageType, Scenario};
 use crate::model::stack::{Layer, Owner, StackVariant, owner, who_does_it, you_manage};
+use crate::ui::slide::LeftOut;
 use crate::ui::theme::Theme;
+
+/// What a slide of the stack view may leave out ([`crate::ui::slide`]): the stacks always stay.
+pub const SLIDE_SECTIONS: [&str; 1] = ["changes list"];
 
 /// Show one model or compare two.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -33,6 +35,9 @@ pub struct StackView {
     pub secondary: HostingModel,
     /// The layer whose chores are explained, if one was clicked.
     pub selected: Option<Layer>,
+    /// The sections a slide leaves out to fit ([`SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl Default for StackView {
@@ -42,6 +47,7 @@ impl Default for StackView {
             primary: HostingModel::OnPrem,
             secondary: HostingModel::Lambda,
             selected: None,
+            left_out: LeftOut::default(),
         }
     }
 }
@@ -163,7 +169,10 @@ impl StackView {
         };
         let mut hovered = None;
         ui.horizontal_top(|ui| {
+            // The columns' widths add up to the view's: no spacing beyond the 16 points between.
+            ui.spacing_mut().item_spacing.x = 0.0;
             ui.vertical(|ui| {
+                ui.spacing_mut().item_spacing.x = 8.0;
                 ui.set_width(diagram_width);
                 let height = if side_by_side {
                     available.y
@@ -175,6 +184,7 @@ impl StackView {
             if side_by_side {
                 ui.add_space(16.0);
                 ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.set_width(detail_width);
                     self.detail_ui(ui, hovered, (variant, &models), theme, show_controls);
                 });
@@ -200,46 +210,42 @@ impl StackView {
         let column_width = ((rect.width() - gap * (count - 1.0)) / count).min(560.0);
         let total_width = column_width * count + gap * (count - 1.0);
         let left = rect.center().x - total_width / 2.0;
-        let header_h = 78.0 * theme.text_scale;
+        let headers: Vec<_> = models
+            .iter()
+            .map(|&model| column_header(ui, model, variant, theme, column_width))
+            .collect();
+        let header_h = headers
+            .iter()
+            .map(|(title, count)| title.size().y + count.size().y)
+            .fold(0.0, f32::max)
+            + 16.0 * theme.text_scale;
         let row_gap = 6.0;
         let row_h = ((rect.height() - header_h - row_gap * 7.0) / 7.0).clamp(30.0, 96.0);
         let painter = ui.painter_at(rect);
+        let font = row_font(
+            &painter,
+            theme.font((row_h * 0.32).clamp(14.0, 22.0)),
+            column_width,
+            row_h,
+        );
         let mut hovered = None;
 
-        for (column, &model) in models.iter().enumerate() {
+        for (column, (&model, (title, count))) in models.iter().zip(headers).enumerate() {
             let x0 = left + column as f32 * (column_width + gap);
-            let (you, shared) = you_manage(model, variant);
-            painter.text(
-                egui::pos2(x0 + column_width / 2.0, rect.top()),
-                Align2::CENTER_TOP,
-                format!("{} ({})", model.label(), model.service()),
-                theme.font(22.0),
-                theme.strong_text,
-            );
-            let count_text = if shared > 0 {
-                format!("You manage {you} of 7 layers, {shared} shared")
-            } else {
-                format!("You manage {you} of 7 layers")
-            };
+            let title_h = title.size().y;
+            // Centred galleys are laid out around x = 0: they are placed at the column's centre.
+            let centre = x0 + column_width / 2.0;
+            painter.galley(egui::pos2(centre, rect.top()), title, theme.strong_text);
+            let count_top = egui::pos2(centre, rect.top() + title_h);
+            let count_rect = count.rect.translate(count_top.to_vec2());
+            let count_text = count.text().to_owned();
             let count_response = ui.interact(
-                Rect::from_min_size(
-                    egui::pos2(x0, rect.top() + 30.0 * theme.text_scale),
-                    vec2(column_width, 32.0 * theme.text_scale),
-                ),
+                count_rect,
                 ui.scope_id().with(("count", column)),
                 Sense::hover(),
             );
             count_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &count_text));
-            painter.text(
-                egui::pos2(
-                    x0 + column_width / 2.0,
-                    rect.top() + 32.0 * theme.text_scale,
-                ),
-                Align2::CENTER_TOP,
-                &count_text,
-                theme.font(20.0),
-                theme.weak_text,
-            );
+            painter.galley(count_top, count, theme.weak_text);
 
             for (row, layer) in Layer::ALL.into_iter().enumerate() {
                 let y = rect.top() + header_h + row as f32 * (row_h + row_gap);
@@ -269,22 +275,36 @@ impl StackView {
                         StrokeKind::Inside,
                     );
                 }
-                let font = theme.font((row_h * 0.32).clamp(14.0, 22.0));
-                let clip = painter.with_clip_rect(layer_rect.shrink(4.0));
-                clip.text(
-                    egui::pos2(layer_rect.left() + 14.0, layer_rect.center().y),
-                    Align2::LEFT_CENTER,
+                let badge =
+                    painter.layout_no_wrap(who.label().to_owned(), font.clone(), theme.on_fill);
+                painter.galley(
+                    egui::pos2(
+                        layer_rect.right() - ROW_PADDING - badge.size().x,
+                        layer_rect.center().y - badge.size().y / 2.0,
+                    ),
+                    badge.clone(),
+                    theme.on_fill,
+                );
+                let name = row_label(
+                    &painter,
                     layer.name(),
                     font.clone(),
                     theme.on_fill,
+                    layer_rect.size() - vec2(badge.size().x + 3.0 * ROW_PADDING, 8.0),
                 );
-                clip.text(
-                    egui::pos2(layer_rect.right() - 14.0, layer_rect.center().y),
-                    Align2::RIGHT_CENTER,
-                    who.label(),
-                    egui::FontId::new(font.size, egui::FontFamily::Proportional),
+                let elided = name.elided;
+                painter.galley(
+                    egui::pos2(
+                        layer_rect.left() + ROW_PADDING,
+                        layer_rect.center().y - name.size().y / 2.0,
+                    ),
+                    name,
                     theme.on_fill,
                 );
+                if elided {
+                    // The name is shortened to keep clear of the badge: the whole of it on hover.
+                    response.on_hover_text(layer.name());
+                }
             }
         }
         hovered
@@ -303,7 +323,9 @@ impl StackView {
     ) {
         let layer = hovered.or(self.selected);
         if layer.is_none() && !show_controls {
-            slide_summary_ui(ui, models, variant, theme);
+            if self.left_out.keeps(&SLIDE_SECTIONS, "changes list") {
+                slide_summary_ui(ui, models, variant, theme);
+            }
             return;
         }
         let Some(layer) = layer else {
@@ -384,20 +406,20 @@ fn slide_summary_ui(
         .strong(),
     );
     ui.add_space(6.0);
-    egui::Grid::new("slide_moved_layers")
-        .num_columns(2)
-        .spacing(vec2(10.0, 6.0))
-        .show(ui, |ui| {
-            for layer in moved {
-                let who = owner(*to, layer, variant);
-                ui.label(
-                    egui::RichText::new(format!(" {} ", who.label()))
-                        .font(theme.font(18.0))
-                        .color(theme.on_fill)
-                        .background_color(theme.owner(who))
-                        .strong(),
-                );
-                ui.label(
+    // One row per layer: its new owner's chip, then the change, wrapped within the column.
+    for layer in moved {
+        let who = owner(*to, layer, variant);
+        ui.horizontal_top(|ui| {
+            ui.spacing_mut().item_spacing.x = 10.0;
+            ui.label(
+                egui::RichText::new(format!(" {} ", who.label()))
+                    .font(theme.font(18.0))
+                    .color(theme.on_fill)
+                    .background_color(theme.owner(who))
+                    .strong(),
+            );
+            ui.add(
+                egui::Label::new(
                     egui::RichText::new(format!(
                         "{}: from {} to {}",
                         layer.name(),
@@ -405,11 +427,95 @@ fn slide_summary_ui(
                         who.label()
                     ))
                     .font(theme.font(18.0)),
-                );
-                ui.end_row();
-            }
+                )
+                .wrap(),
+            );
         });
+    }
 }
+
+/// Space between a layer's edge, its name and its owner's badge, points.
+const ROW_PADDING: f32 = 14.0;
+
+/// A column's title ("On-premises (your own servers)") and its count of managed layers, each
+/// wrapped to the column's width, so neither runs past the column or into its neighbour.
+fn column_header(
+    ui: &egui::Ui,
+    model: HostingModel,
+    variant: StackVariant,
+    theme: &Theme,
+    width: f32,
+) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
+    let (you, shared) = you_manage(model, variant);
+    let count = if shared > 0 {
+        format!("You manage {you} of 7 layers, {shared} shared")
+    } else {
+        format!("You manage {you} of 7 layers")
+    };
+    let centred = |text: String, font: egui::FontId, color: Color32| {
+        let mut job = egui::text::LayoutJob::simple(text, font, color, width);
+        job.halign = egui::Align::Center;
+        ui.painter().layout_job(job)
+    };
+    (
+        centred(
+            format!("{} ({})", model.label(), model.service()),
+            theme.font(22.0),
+            theme.strong_text,
+        ),
+        centred(count, theme.font(20.0), theme.weak_text),
+    )
+}
+
+/// A layer's name laid out in `space` beside its badge: wrapped on as many lines as fit, else
+/// shortened with "…" (the caller then shows the whole name on hover).
+fn row_label(
+    painter: &egui::Painter,
+    name: &str,
+    font: egui::FontId,
+    color: Color32,
+    space: egui::Vec2,
+) -> std::sync::Arc<egui::Galley> {
+    let line_h = painter.fonts_mut(|f| f.row_height(&font));
+    let mut job = egui::text::LayoutJob::simple(name.to_owned(), font, color, space.x.max(1.0));
+    job.wrap.max_rows = ((space.y / line_h).floor() as usize).max(1);
+    painter.layout_job(job)
+}
+
+/// The type of every layer's name: `font`, or smaller by tenths down to [`ROW_LABEL_FLOOR`]
+/// until every name fits beside the widest badge without being shortened. One size for all
+/// rows, so no name looks less important than another.
+fn row_font(
+    painter: &egui::Painter,
+    font: egui::FontId,
+    column_width: f32,
+    row_h: f32,
+) -> egui::FontId {
+    let fits = |font: &egui::FontId| {
+        let widest_badge = [Owner::You, Owner::Aws, Owner::Shared]
+            .into_iter()
+            .map(|o| {
+                painter
+                    .layout_no_wrap(o.label().to_owned(), font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            })
+            .fold(0.0, f32::max);
+        let space = vec2(column_width - widest_badge - 3.0 * ROW_PADDING, row_h - 8.0);
+        Layer::ALL.into_iter().all(|layer| {
+            !row_label(painter, layer.name(), font.clone(), Color32::WHITE, space).elided
+        })
+    };
+    let floor = ROW_LABEL_FLOOR.min(font.size);
+    let mut size = font.size;
+    while size * 0.9 >= floor && !fits(&egui::FontId::new(size, font.family.clone())) {
+        size *= 0.9;
+    }
+    egui::FontId::new(size, font.family)
+}
+
+/// The smallest type a layer's name shrinks to before it is shortened, points.
+const ROW_LABEL_FLOOR: f32 = 16.0;
 
 /// The legend: one swatch per owner.
 fn legend_ui(ui: &mut egui::Ui, theme: &Theme) {
@@ -452,4 +558,54 @@ fn animated_fill(ctx: &egui::Context, id: egui::Id, who: Owner, theme: &Theme) -
         v.round().clamp(0.0, 255.0) as u8
     };
     Color32::from_rgb(mix(|c| c.r()), mix(|c| c.g()), mix(|c| c.b()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs `check` with a painter of a bare context's first frame.
+    fn with_painter(check: impl FnOnce(&egui::Painter)) {
+        let ctx = egui::Context::default();
+        let mut check = Some(check);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            if let Some(check) = check.take() {
+                check(ui.painter());
+            }
+        });
+        // No renderer takes the font texture; egui checks that it was not dropped unseen.
+        output.textures_delta.clear();
+    }
+
+    #[test]
+    fn a_name_wraps_where_it_can_and_is_shortened_where_it_cannot() {
+        with_painter(|painter| {
+            let font = egui::FontId::proportional(20.0);
+            let name = "Capacity planning and scaling";
+            let two_lines = row_label(
+                painter,
+                name,
+                font.clone(),
+                Color32::WHITE,
+                vec2(180.0, 60.0),
+            );
+            assert!(!two_lines.elided);
+            assert_eq!(two_lines.rows.len(), 2);
+            let one_line = row_label(painter, name, font, Color32::WHITE, vec2(180.0, 30.0));
+            assert!(one_line.elided, "shortened, and shown whole on hover");
+            assert_eq!(one_line.rows.len(), 1);
+            let shown: usize = one_line.rows.iter().map(|r| r.row.glyphs.len()).sum();
+            assert!(shown < name.chars().count(), "{shown}");
+        });
+    }
+
+    #[test]
+    fn names_share_a_smaller_size_before_any_is_shortened() {
+        with_painter(|painter| {
+            let font = egui::FontId::proportional(28.0);
+            assert_eq!(row_font(painter, font.clone(), 600.0, 60.0).size, 28.0);
+            let narrow = row_font(painter, font, 260.0, 34.0).size;
+            assert!((ROW_LABEL_FLOOR..28.0).contains(&narrow), "{narrow}");
+        });
+    }
 }

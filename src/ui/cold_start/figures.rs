@@ -11,16 +11,45 @@ use super::histogram::histogram_ui;
 use super::lane::Lane;
 use crate::model::cold_start::{ASSUMPTIONS, LatencySummary, Method, WindowStart};
 use crate::model::format::group;
+use crate::ui::slide::LeftOut;
 use crate::ui::theme::Theme;
 
 /// The figures beside the timeline: big numbers (or a table when comparing), latency
-/// histograms, how they were computed, and every assumption.
-pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
+/// histograms, how they were computed, and every assumption; a slide may leave out the last three.
+pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme, left_out: LeftOut) {
     match lanes {
         [lane] => big_numbers_ui(ui, lane, theme),
         _ => comparison_table_ui(ui, lanes, theme),
     }
-    ui.add_space(10.0);
+    let keeps = |section| left_out.keeps(&super::SLIDE_SECTIONS, section);
+    if keeps("latency histograms") {
+        ui.add_space(10.0);
+        histograms_ui(ui, lanes, theme);
+    }
+    if keeps("how the figures were computed") {
+        for lane in lanes {
+            ui.label(RichText::new(method_text(lane)).color(theme.weak_text))
+                .on_hover_text(
+                    "Exact: every request simulated one by one. Aggregate: above 200,000 \
+                     requests, the figures come from a model stepped through time; the timeline \
+                     is still a request-by-request simulation of the window it shows",
+                );
+        }
+    }
+    if keeps("assumptions") {
+        ui.add_space(6.0);
+        egui::CollapsingHeader::new("Assumptions")
+            .default_open(false)
+            .show(ui, |ui| {
+                for assumption in ASSUMPTIONS {
+                    ui.label(format!("• {assumption}"));
+                }
+            });
+    }
+}
+
+/// The latency histogram of each runtime, under a title.
+fn histograms_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
     for lane in lanes {
         let title = if lanes.len() > 1 {
             format!("Latency of every request, {}", lane.name)
@@ -31,22 +60,6 @@ pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme) {
         histogram_ui(ui, &lane.run.histogram, theme);
         ui.add_space(6.0);
     }
-    for lane in lanes {
-        ui.label(RichText::new(method_text(lane)).color(theme.weak_text))
-            .on_hover_text(
-                "Exact: every request simulated one by one. Aggregate: above 200,000 requests, \
-                 the figures come from a model stepped through time; the timeline is still a \
-                 request-by-request simulation of the window it shows",
-            );
-    }
-    ui.add_space(6.0);
-    egui::CollapsingHeader::new("Assumptions")
-        .default_open(false)
-        .show(ui, |ui| {
-            for assumption in ASSUMPTIONS {
-                ui.label(format!("• {assumption}"));
-            }
-        });
 }
 
 /// How a run's figures and timeline were computed.

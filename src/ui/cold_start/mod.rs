@@ -19,3 +19,11 @@ mod timeline;
 mod view;
 
 pub use view::ColdStartView;
+
+/// What a slide of the cold-start view may leave out, in the order it does
+/// ([`crate::ui::slide`]): the breakdown, the timeline and the big numbers always stay.
+pub const SLIDE_SECTIONS: [&str; 3] = [
+    "assumptions",
+    "how the figures were computed",
+    "latency histograms",
+];

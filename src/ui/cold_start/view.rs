@@ -14,6 +14,7 @@ use super::timeline::{Timeline, fit_range};
 use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::scenario::{Runtime, Scenario};
+use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
 /// View state of the cold-start timeline.
@@ -28,6 +29,9 @@ pub struct ColdStartView {
     /// Scroll the figures back to the top on the next frame (a tour step asks for it).
     #[serde(skip)]
     pub to_top: bool,
+    /// The sections a slide leaves out to fit ([`super::SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl ColdStartView {
@@ -105,13 +109,12 @@ impl ColdStartView {
         self.timeline
             .timeline_ui(ui, canvas, &lanes, derived.traffic.as_ref(), fit, theme);
         ui.scope_builder(UiBuilder::new().max_rect(side), |ui| {
-            let mut area = egui::ScrollArea::vertical()
-                .id_salt("cold_start_figures")
-                .auto_shrink([false, false]);
-            if std::mem::take(&mut self.to_top) {
-                area = area.vertical_scroll_offset(0.0);
-            }
-            area.show(ui, |ui| side_panel_ui(ui, &lanes, theme));
+            scroll_unless_slide(
+                ui,
+                !show_controls,
+                ("cold_start_figures", &mut self.to_top),
+                |ui| side_panel_ui(ui, &lanes, theme, self.left_out),
+            );
         });
     }
 }

@@ -29,7 +29,7 @@ fn plot_frame<'a>(
     axes: LogAxes,
     theme: &Theme,
     size: egui::Vec2,
-    y_axis_width: f32,
+    (y_axis_width, x_axis_height): (f32, f32),
 ) -> Plot<'a> {
     let tick_font = theme.font(15.0);
     Plot::new("cost_chart")
@@ -50,8 +50,22 @@ fn plot_frame<'a>(
             egui_plot::AxisHints::new_x()
                 .label(RichText::new("Requests per month (log scale)").font(theme.font(14.0)))
                 .tick_label_font(tick_font.clone())
-                .formatter(|mark, _| {
-                    if is_decade(mark) {
+                // Tall enough for the tick labels and the title under them from the first
+                // frame: egui_plot otherwise sizes the axis from the frame before, and a frame
+                // where it was thinner draws the title over the labels.
+                .min_thickness(x_axis_height)
+                // egui_plot fades tick labels closer than 80 points and drops them under 60:
+                // on a narrow chart (a 1024×768 projector) every volume went faint or missing.
+                // Here a label shows in full wherever it fits (egui_plot still skips one wider
+                // than its step), in the theme's secondary text colour.
+                .label_spacing(30.0..=31.0)
+                .tick_label_color(theme.weak_text)
+                .formatter(|mark, range| {
+                    // The bottom left corner belongs to the y axis's lowest label: a volume
+                    // centred on it would run into that label.
+                    // (x is log10 of the volume: within a quarter of a decade of the edge.)
+                    let at_corner = mark.value - *range.start() < 0.25;
+                    if is_decade(mark) && !at_corner {
                         format_requests(LogAxes::requests_at(mark.value))
                     } else {
                         String::new()
@@ -63,6 +77,7 @@ fn plot_frame<'a>(
                 .label(RichText::new("Monthly cost (USD, log scale)").font(theme.font(14.0)))
                 .tick_label_font(tick_font)
                 .min_thickness(y_axis_width)
+                .tick_label_color(theme.weak_text)
                 .formatter(move |mark, _| {
                     if is_decade(mark) {
                         axes.cost_tick(mark.value)
@@ -126,6 +141,9 @@ pub(super) fn chart_ui(
     legend_ui(ui, theme, overlay.is_some());
     let legend_height = ui.text_style_height(&TextStyle::Body) + ui.spacing().item_spacing.y;
     let y_axis_width = 64.0 * theme.text_scale;
+    let row = |font: egui::FontId| ui.fonts_mut(|f| f.row_height(&font));
+    // egui_plot puts its title a quarter of its height below the tick labels.
+    let x_axis_height = row(theme.font(15.0)) + 1.25 * row(theme.font(14.0)) + 2.0;
     let end_labels = HostingModel::ALL.map(|model| {
         ui.painter().layout_no_wrap(
             model.label().to_owned(),
@@ -146,7 +164,7 @@ pub(super) fn chart_ui(
         axes,
         theme,
         vec2(size.x, (size.y - legend_height).max(200.0)),
-        y_axis_width,
+        (y_axis_width, x_axis_height),
     );
     let response = plot.show(ui, |plot_ui| {
         plot_ui.set_plot_bounds(axes.bounds());
@@ -177,20 +195,13 @@ pub(super) fn chart_ui(
     let painter = ui.painter_at(*transform.frame());
     let to_screen = |p: PlotPoint| transform.position_from_point(&p);
 
-    let marker_rect = scenario_marker(&painter, theme, derived, axes, &to_screen);
-    // The painted label, named for screen readers and tests.
-    let marker_name = scenario_marker_name(derived.bills.requests_per_month);
-    ui.interact(
-        marker_rect,
-        ui.scope_id().with("scenario_marker"),
-        Sense::hover(),
-    )
-    .widget_info(|| WidgetInfo::labeled(Role::Label, true, &marker_name));
+    let marker_x = scenario_line(&painter, theme, derived, axes, &to_screen);
     let ends = HostingModel::ALL.map(|model| {
         let last = |values: &[f64]| values.last().copied().unwrap_or(0.0);
         to_screen(axes.point(last(&curves.requests_per_month), last(curves.series(model))))
     });
-    end_labels_ui(&painter, theme, &ends, end_labels);
+    // Texts the scenario's callout keeps clear of: the curves' names and the break-even numbers.
+    let mut taken = end_labels_ui(&painter, theme, &ends, end_labels);
     // One numbered marker per pair at its first crossing; later crossings of the same pair (a
     // fleet leapfrogging as it grows by whole units) get plain dots.
     let mut placed: Vec<Pos2> = Vec::new();
@@ -211,7 +222,21 @@ pub(super) fn chart_ui(
         }
         number_marker(&painter, theme, center, number + 1);
         placed.push(center);
+        taken.push(Rect::from_center_size(
+            center,
+            egui::Vec2::splat(20.0 * theme.text_scale),
+        ));
     }
+    let curves_right = to_screen(PlotPoint::new(LogAxes::x(CURVE_MAX_REQUESTS), axes.y_min)).x;
+    let marker_rect = scenario_callout(&painter, theme, derived, (marker_x, curves_right), &taken);
+    // The painted label, named for screen readers and tests.
+    let marker_name = scenario_marker_name(derived.bills.requests_per_month);
+    ui.interact(
+        marker_rect,
+        ui.scope_id().with("scenario_marker"),
+        Sense::hover(),
+    )
+    .widget_info(|| WidgetInfo::labeled(Role::Label, true, &marker_name));
 
     let hover = response.response.hover_pos()?;
     let x = transform.value_from_position(hover).x;
@@ -222,13 +247,14 @@ pub(super) fn chart_ui(
 const LEADER_PX: f32 = 14.0;
 
 /// Labels each curve at its right end, in the gutter, nudged apart so none overlap; a line in
-/// the model's colour joins each label to its curve.
+/// the model's colour joins each label to its curve. Returns where the labels are.
 fn end_labels_ui(
     painter: &egui::Painter,
     theme: &Theme,
     ends: &[Pos2; 4],
     galleys: [std::sync::Arc<egui::Galley>; 4],
-) {
+) -> Vec<Rect> {
+    let mut rects = Vec::with_capacity(ends.len());
     let frame = painter.clip_rect();
     let height = galleys.iter().map(|g| g.size().y).fold(0.0_f32, f32::max) + 2.0;
     let mut order: Vec<usize> = (0..ends.len()).collect();
@@ -267,12 +293,11 @@ fn end_labels_ui(
             [end, pos2(label_left - 3.0, center_y)],
             Stroke::new(theme.line_width * 0.75, color),
         );
-        painter.galley(
-            pos2(label_left, center_y - galley.size().y / 2.0),
-            galley.clone(),
-            theme.strong_text,
-        );
+        let at = pos2(label_left, center_y - galley.size().y / 2.0);
+        rects.push(Rect::from_min_size(at, galley.size()));
+        painter.galley(at, galley.clone(), theme.strong_text);
     }
+    rects
 }
 
 /// The first spot at or near `point` where a marker of `radius` overlaps none already `placed`.
@@ -363,15 +388,15 @@ pub fn scenario_marker_name(requests_per_month: u64) -> String {
     )
 }
 
-/// The dashed line at the scenario's volume, its label, and a dot on each model's curve there;
-/// returns the label's rectangle.
-fn scenario_marker(
+/// The dashed line at the scenario's volume and a dot on each model's curve there; returns the
+/// line's x.
+fn scenario_line(
     painter: &egui::Painter,
     theme: &Theme,
     derived: &Derived,
     axes: LogAxes,
     to_screen: &impl Fn(PlotPoint) -> Pos2,
-) -> Rect {
+) -> f32 {
     let frame = painter.clip_rect();
     let requests = derived.bills.requests_per_month as f64;
     let x = to_screen(PlotPoint::new(LogAxes::x(requests), axes.y_min)).x;
@@ -391,6 +416,22 @@ fn scenario_marker(
             Stroke::new(1.5, theme.card),
         );
     }
+    x
+}
+
+/// The scenario's label beside its line at `x`: at the top right of the line while it fits left
+/// of the curves' end labels, else at its left; and where that covers a curve's name or a
+/// break-even number (`taken`, as on a narrow chart), at the bottom. Returns the label's
+/// rectangle.
+fn scenario_callout(
+    painter: &egui::Painter,
+    theme: &Theme,
+    derived: &Derived,
+    (x, curves_right): (f32, f32),
+    taken: &[Rect],
+) -> Rect {
+    let frame = painter.clip_rect();
+    let requests = derived.bills.requests_per_month as f64;
     let off_chart = !(CURVE_MIN_REQUESTS..=CURVE_MAX_REQUESTS).contains(&requests);
     // Two short lines rather than one long one, so the label fits beside the line more often.
     let text = format!(
@@ -400,14 +441,27 @@ fn scenario_marker(
     );
     let galley = painter.layout_no_wrap(text, theme.font(16.0), theme.strong_text);
     let size = galley.size() + vec2(12.0, 6.0);
-    // Right of the line while it fits left of the curves' end labels, else left of the line.
-    let curves_right = to_screen(PlotPoint::new(LogAxes::x(CURVE_MAX_REQUESTS), axes.y_min)).x;
-    let left = if x + 6.0 + size.x <= curves_right || x - 6.0 - size.x < frame.left() {
-        (x + 6.0).min(frame.right() - size.x - 2.0)
+    let right_of_line = (x + 6.0).min(frame.right() - size.x - 2.0);
+    let left_of_line = x - 6.0 - size.x;
+    let (first, second) = if x + 6.0 + size.x <= curves_right || left_of_line < frame.left() {
+        (right_of_line, left_of_line)
     } else {
-        x - 6.0 - size.x
+        (left_of_line, right_of_line)
     };
-    let rect = Rect::from_min_size(pos2(left, frame.top() + 6.0), size);
+    let top = frame.top() + 6.0;
+    let bottom = frame.bottom() - size.y - 6.0;
+    let candidates = [
+        (first, top),
+        (second, top),
+        (first, bottom),
+        (second, bottom),
+    ]
+    .map(|(left, y)| Rect::from_min_size(pos2(left, y), size));
+    let clear = |rect: &Rect| {
+        frame.contains_rect(*rect) && taken.iter().all(|t| !t.expand(2.0).intersects(*rect))
+    };
+    let [fallback, ..] = candidates;
+    let rect = candidates.into_iter().find(clear).unwrap_or(fallback);
     painter.rect_filled(rect, CornerRadius::same(4), theme.card);
     painter.rect_stroke(
         rect,

@@ -17,3 +17,12 @@ mod view;
 
 pub use chart::{CHART_NAME, scenario_marker_name};
 pub use view::CostView;
+
+/// What a slide of the cost view may leave out, in the order it does ([`crate::ui::slide`]):
+/// the chart, its readout and the four totals always stay.
+pub const SLIDE_SECTIONS: [&str; 4] = [
+    "assumptions",
+    "bill lines",
+    "memory sweep",
+    "break-even points",
+];

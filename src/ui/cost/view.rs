@@ -16,6 +16,7 @@ use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{self, ASSUMPTIONS, format_requests};
 use crate::model::scenario::{HostingModel, Scenario};
+use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
 /// The largest monthly volume a scenario accepts (`workload.requests_per_month`).
@@ -35,6 +36,9 @@ pub struct CostView {
     /// Scroll the details back to the top on the next frame (a tour step asks for it).
     #[serde(skip)]
     pub to_top: bool,
+    /// The sections a slide leaves out to fit ([`super::SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl Default for CostView {
@@ -43,6 +47,7 @@ impl Default for CostView {
             breakdown: HostingModel::Lambda,
             show_on_demand: true,
             to_top: false,
+            left_out: LeftOut::default(),
         }
     }
 }
@@ -92,7 +97,10 @@ impl CostView {
             let chart_width = (available.x * 0.58).round();
             let side_width = available.x - chart_width - 20.0;
             ui.horizontal_top(|ui| {
+                // The columns' widths add up to the view's: no spacing beyond the 20 points between.
+                ui.spacing_mut().item_spacing.x = 0.0;
                 ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.set_width(chart_width);
                     let height = (available.y - readout_height).max(260.0);
                     let hover = chart_ui(
@@ -106,6 +114,7 @@ impl CostView {
                 });
                 ui.add_space(20.0);
                 ui.vertical(|ui| {
+                    ui.spacing_mut().item_spacing.x = 8.0;
                     ui.set_width(side_width);
                     self.scrolled_details_ui(
                         ui,
@@ -140,13 +149,9 @@ impl CostView {
         commands: &mut Vec<Command>,
         show_hints: bool,
     ) {
-        let mut area = egui::ScrollArea::vertical()
-            .id_salt("cost_details")
-            .auto_shrink([false, false]);
-        if std::mem::take(&mut self.to_top) {
-            area = area.vertical_scroll_offset(0.0);
-        }
-        area.show(ui, |ui| {
+        // On a slide (no hints) nothing scrolls.
+        let mut to_top = std::mem::take(&mut self.to_top);
+        scroll_unless_slide(ui, !show_hints, ("cost_details", &mut to_top), |ui| {
             // Room for the floating scroll bar, so it never covers an amount.
             egui::Frame::new()
                 .inner_margin(egui::Margin {
@@ -169,19 +174,30 @@ impl CostView {
         show_hints: bool,
     ) {
         headline_ui(ui, &mut self.breakdown, derived, theme, show_hints);
-        ui.add_space(12.0);
-        break_evens_ui(ui, &derived.curves, theme);
-        for sentence in
-            cost::purchase_sentences(scenario, &derived.curves, derived.on_demand_curves.as_ref())
-        {
-            ui.add(egui::Label::new(sentence).wrap());
+        let keeps = |section| self.left_out.keeps(&super::SLIDE_SECTIONS, section);
+        if keeps("break-even points") {
+            ui.add_space(12.0);
+            break_evens_ui(ui, &derived.curves, theme);
+            for sentence in cost::purchase_sentences(
+                scenario,
+                &derived.curves,
+                derived.on_demand_curves.as_ref(),
+            ) {
+                ui.add(egui::Label::new(sentence).wrap());
+            }
         }
-        ui.add_space(12.0);
-        memory_sweep_ui(ui, (scenario, derived), theme, commands, show_hints);
-        ui.add_space(12.0);
-        bill_ui(ui, self.breakdown, scenario, derived, theme);
-        ui.add_space(12.0);
-        assumptions_ui(ui, theme);
+        if keeps("memory sweep") {
+            ui.add_space(12.0);
+            memory_sweep_ui(ui, (scenario, derived), theme, commands, show_hints);
+        }
+        if keeps("bill lines") {
+            ui.add_space(12.0);
+            bill_ui(ui, self.breakdown, scenario, derived, theme);
+        }
+        if keeps("assumptions") {
+            ui.add_space(12.0);
+            assumptions_ui(ui, theme);
+        }
     }
 }
 

@@ -176,11 +176,21 @@ fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &Fo
             [pos2(plot.left(), y), pos2(plot.right(), y)],
             Stroke::new(1.0, theme.grid),
         );
-        label(&group(rps), &|_| {
-            (pos2(plot.left() - 6.0, y), Align2::RIGHT_CENTER)
+        // The lowest label stays above the plot's bottom edge, clear of the time labels under it.
+        label(&group(rps), &|size| {
+            (
+                pos2(plot.left() - 6.0, y.min(plot.bottom() - size.y / 2.0)),
+                Align2::RIGHT_CENTER,
+            )
         });
     }
-    let t_step = time_step(map.t1_s - map.t0_s, plot.width());
+    let label_w = |step: f64| {
+        painter
+            .layout_no_wrap(time_label(map.t1_s, step), small.clone(), theme.weak_text)
+            .size()
+            .x
+    };
+    let t_step = time_step(map.t1_s - map.t0_s, plot.width(), label_w);
     let first = (map.t0_s / t_step).ceil() as i64;
     let last = (map.t1_s / t_step + 1e-9).floor() as i64;
     for i in first..=last {
@@ -382,16 +392,20 @@ fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
     mesh
 }
 
-/// A round time step for the axis: labels at least ~90 points apart.
-fn time_step(span_s: f64, width: f32) -> f64 {
+/// A round time step for the axis: labels at least ~90 points apart, and far enough apart that
+/// two never touch, even the last one moved left to stay on the chart (`label_w` measures the
+/// widest label of a step).
+fn time_step(span_s: f64, width: f32, label_w: impl Fn(f64) -> f32) -> f64 {
     const STEPS: [f64; 19] = [
         1.0, 2.0, 5.0, 10.0, 15.0, 30.0, 60.0, 120.0, 300.0, 600.0, 900.0, 1800.0, 3600.0, 7200.0,
         21_600.0, 43_200.0, 86_400.0, 172_800.0, 345_600.0,
     ];
-    let most = (f64::from(width) / 90.0).max(1.0);
     STEPS
         .into_iter()
-        .find(|step| span_s / step <= most)
+        .find(|&step| {
+            let apart = (1.5 * label_w(step) + 16.0).max(90.0);
+            span_s / step <= (f64::from(width) / f64::from(apart)).max(1.0)
+        })
         .unwrap_or(604_800.0)
 }
 
@@ -481,7 +495,9 @@ mod tests {
 
     #[test]
     fn steps_are_round() {
-        assert_eq!(time_step(600.0, 900.0), 60.0);
-        assert_eq!(time_step(86_400.0, 1_400.0), 7_200.0);
+        assert_eq!(time_step(600.0, 900.0, |_| 40.0), 60.0);
+        assert_eq!(time_step(86_400.0, 1_400.0, |_| 40.0), 7_200.0);
+        // Wide labels (a week's "156:00:00" in large type) are spaced wider.
+        assert_eq!(time_step(604_800.0, 1_400.0, |_| 80.0), 86_400.0);
     }
 }

@@ -81,9 +81,13 @@ impl RunStats {
                     scaling::rps_per_unit(scenario, model).max(f64::MIN_POSITIVE),
                 )
             }),
-            summary: run
-                .models
-                .map(|model, m| SummaryRow::of(&m.summary, run.shortfall(model))),
+            summary: run.models.map(|model, m| {
+                SummaryRow::of(
+                    &m.summary,
+                    run.shortfall(model),
+                    peak_capacity_rps(&m.samples),
+                )
+            }),
             stories: run.models.map(|model, _| story(model, scenario, run)),
         }
     }
@@ -100,12 +104,15 @@ pub(super) struct SummaryRow {
 }
 
 impl SummaryRow {
-    pub(super) fn of(summary: &scaling::ModelSummary, shortfall: Shortfall) -> Self {
+    /// The row of a model whose capacity peaked at `peak_rps`. The peak is in requests per
+    /// second, the unit the lanes and the chart show capacity in, so one set of servers never
+    /// reads as two numbers ("300 / 300 rps" in a lane, "120 at once" here).
+    pub(super) fn of(summary: &scaling::ModelSummary, shortfall: Shortfall, peak_rps: f64) -> Self {
         Self {
             cells: [
                 group(summary.served_requests),
                 group(summary.dropped_requests),
-                format!("{} at once", group(summary.peak_capacity)),
+                format!("{} rps", group(peak_rps)),
                 catch_up_text(shortfall),
                 money(summary.cost_usd),
             ],
@@ -122,6 +129,15 @@ impl SummaryRow {
             model.label()
         )
     }
+}
+
+/// The most requests per second a model could serve at any sample, as its lane shows capacity
+/// (and capped as the lane caps it).
+pub(super) fn peak_capacity_rps(samples: &[scaling::Sample]) -> f64 {
+    samples
+        .iter()
+        .map(|x| x.capacity_rps.min(1e12))
+        .fold(0.0, f64::max)
 }
 
 /// What the chart's cached shapes were built for.
@@ -263,5 +279,24 @@ mod tests {
         assert_eq!(cache.version, stale + 1);
         let fresh = RunStats::of(&s, &run);
         assert_eq!(format!("{:?}", cache.stats), format!("{fresh:?}"));
+    }
+
+    /// One unit per number: the table's peak capacity is the lanes' highest capacity, in the
+    /// lanes' unit (requests per second), for every model.
+    #[test]
+    fn peak_capacity_is_in_the_lanes_unit() {
+        let s = Scenario::default();
+        let run = ScalingRun::simulate(&s);
+        let stats = RunStats::of(&s, &run);
+        for model in HostingModel::ALL {
+            let lane_peak = run
+                .model(model)
+                .samples
+                .iter()
+                .map(|x| x.capacity_rps.min(1e12))
+                .fold(0.0, f64::max);
+            let cell = &stats.summary.get(model).cells[2];
+            assert_eq!(cell, &format!("{} rps", group(lane_peak)), "{model:?}");
+        }
     }
 }

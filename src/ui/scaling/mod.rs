@@ -25,3 +25,7 @@ mod units;
 mod view;
 
 pub use view::ScalingView;
+
+/// What a slide of the scaling view may leave out, in the order it does
+/// ([`crate::ui::slide`]): lanes, chart and its legend always stay.
+pub const SLIDE_SECTIONS: [&str; 3] = ["assumptions", "summary sentences", "summary table"];

@@ -23,8 +23,8 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
     ),
     (
         "Peak capacity",
-        "The most requests it could serve at once: for Lambda its most execution environments; \
-         for the others the most requests per second they could serve times the average duration",
+        "The most requests per second it could serve at any moment: the highest capacity its \
+         lane shows, in the same unit as the lanes and the chart",
     ),
     (
         "Catch-up time",
@@ -37,18 +37,28 @@ const SUMMARY_COLUMNS: [(&str, &str); 6] = [
     ),
 ];
 
-/// One row per model over the whole timeline, and one plain sentence each.
-pub(super) fn summary_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
+/// One row per model over the whole timeline, and one plain sentence each; a slide may leave out
+/// either (`(table, sentences)` say which are shown).
+pub(super) fn summary_ui(
+    ui: &mut egui::Ui,
+    stats: &RunStats,
+    theme: &Theme,
+    (table, sentences): (bool, bool),
+) {
     ui.label(
         RichText::new("Over the whole timeline")
             .font(theme.font(20.0))
             .strong(),
     );
-    ui.add_space(4.0);
-    summary_table_ui(ui, stats, theme);
-    ui.add_space(6.0);
-    for model in HostingModel::ALL {
-        story_ui(ui, theme, model, stats.stories.get(model));
+    if table {
+        ui.add_space(4.0);
+        summary_table_ui(ui, stats, theme);
+    }
+    if sentences {
+        ui.add_space(6.0);
+        for model in HostingModel::ALL {
+            story_ui(ui, theme, model, stats.stories.get(model));
+        }
     }
 }
 
@@ -253,8 +263,9 @@ mod tests {
     fn hover_summary(pointer: Pos2) -> Vec<String> {
         let theme = Theme::new(ThemeKind::Light);
         let stats = RunStats {
-            summary: PerModel::<()>::default()
-                .map(|_, ()| SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never)),
+            summary: PerModel::<()>::default().map(|_, ()| {
+                SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never, 0.0)
+            }),
             ..RunStats::default()
         };
         hover_for_two_seconds(pointer, |ui| {

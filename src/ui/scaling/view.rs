@@ -8,8 +8,10 @@ use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::scaling::ScalingRun;
 use crate::model::scenario::Scenario;
+use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
+use super::SLIDE_SECTIONS;
 use super::chart::{ChartInput, chart_ui};
 use super::dots::DotClock;
 use super::figures::ViewCache;
@@ -52,6 +54,9 @@ pub struct ScalingView {
     /// Figures and shapes kept between frames.
     #[serde(skip)]
     cache: ViewCache,
+    /// The sections a slide leaves out to fit ([`super::SLIDE_SECTIONS`]).
+    #[serde(skip)]
+    pub left_out: LeftOut,
 }
 
 impl Default for ScalingView {
@@ -63,6 +68,7 @@ impl Default for ScalingView {
             hide_controls: false,
             to_top: false,
             cache: ViewCache::default(),
+            left_out: LeftOut::default(),
         }
     }
 }
@@ -137,38 +143,56 @@ impl ScalingView {
         let lanes_h = (available.y * 0.37).clamp(320.0, 430.0);
         let chart_h = (available.y * 0.21).clamp(180.0, 300.0);
         let dots = DotClock::new(run, &self.cache.stats, self.t_s, self.speed());
-        let mut area = egui::ScrollArea::vertical().auto_shrink([false, false]);
-        if std::mem::take(&mut self.to_top) {
-            area = area.vertical_scroll_offset(0.0);
-        }
-        area.show(ui, |ui| {
-            lane_legend_ui(ui, theme, &dots);
-            ui.add_space(4.0);
-            let lanes = Lanes {
-                scenario,
-                run,
-                stats: &self.cache.stats,
-                t_s: self.t_s,
-                dots: &dots,
-            };
-            let hovered = lanes.ui(ui, theme, lanes_h);
-            ui.add_space(10.0);
-            chart_legend_ui(ui, theme);
-            let chart = ChartInput {
-                run,
-                t_s: self.t_s,
-                focus: hovered,
-                height: chart_h,
-            };
-            if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
-                self.t_s = t_s;
-            }
-            ui.add_space(12.0);
-            summary_ui(ui, &self.cache.stats, theme);
-            purchase_notes_ui(ui, scenario, theme);
-            ui.add_space(8.0);
-            assumptions_ui(ui, theme);
-        });
+        let mut to_top = std::mem::take(&mut self.to_top);
+        scroll_unless_slide(
+            ui,
+            self.hide_controls,
+            ("scaling_view", &mut to_top),
+            |ui| {
+                lane_legend_ui(ui, theme, &dots);
+                ui.add_space(4.0);
+                let lanes = Lanes {
+                    scenario,
+                    run,
+                    stats: &self.cache.stats,
+                    t_s: self.t_s,
+                    dots: &dots,
+                };
+                let hovered = lanes.ui(ui, theme, lanes_h);
+                ui.add_space(10.0);
+                chart_legend_ui(ui, theme);
+                // A slide that left out everything under the chart gives the chart that room.
+                let alone = !SLIDE_SECTIONS
+                    .iter()
+                    .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
+                let chart = ChartInput {
+                    run,
+                    t_s: self.t_s,
+                    focus: hovered,
+                    height: if self.hide_controls && alone {
+                        ui.available_height().max(chart_h)
+                    } else {
+                        chart_h
+                    },
+                };
+                if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
+                    self.t_s = t_s;
+                }
+                let keeps = |section| self.left_out.keeps(&SLIDE_SECTIONS, section);
+                let (table, sentences) = (keeps("summary table"), keeps("summary sentences"));
+                if table || sentences {
+                    ui.add_space(12.0);
+                    summary_ui(ui, &self.cache.stats, theme, (table, sentences));
+                }
+                if sentences {
+                    purchase_notes_ui(ui, scenario, theme);
+                }
+                if keeps("assumptions") {
+                    ui.add_space(8.0);
+                    assumptions_ui(ui, theme);
+                }
+            },
+        );
 
         if self.playing {
             ui.ctx().request_repaint();

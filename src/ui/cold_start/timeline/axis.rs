@@ -49,6 +49,9 @@ pub(super) fn draw_axis(painter: &Painter, geometry: &Geometry, rect: Rect, them
         theme.font(14.0),
         theme.strong_text,
     );
+    // A label is kept clear of the one before it, and one at the right end moves left to stay
+    // whole.
+    let mut free_from = title_rect.right() + 6.0;
     let first = (axis.start_s / unit_s / step).ceil() as i64;
     let last = (axis.end_s / unit_s / step).floor() as i64;
     for i in first..=last.min(first + 200) {
@@ -68,8 +71,10 @@ pub(super) fn draw_axis(painter: &Painter, geometry: &Geometry, rect: Rect, them
             group(value, decimals)
         };
         let galley = painter.layout_no_wrap(label, theme.font(14.0), theme.strong_text);
-        let left = x - galley.size().x / 2.0;
-        if left >= title_rect.right() + 6.0 {
+        let width = galley.size().x;
+        let left = (x - width / 2.0).min(painter.clip_rect().right() - width);
+        if left >= free_from {
+            free_from = left + width + 6.0;
             painter.galley(pos2(left, axis_y + 6.0), galley, theme.strong_text);
         }
     }

@@ -86,6 +86,13 @@ impl LaneGeometry {
         first.min(self.count)..last.min(self.count)
     }
 
+    /// Whether a text of `height` centred on `center_y` lies wholly inside the rows: a row
+    /// scrolled half out of view keeps its bars but not its texts, which would be cut.
+    pub(super) fn holds_text(&self, center_y: f32, height: f32) -> bool {
+        center_y - height / 2.0 >= self.rows.top() - 0.5
+            && center_y + height / 2.0 <= self.rows.bottom() + 0.5
+    }
+
     pub(super) fn max_scroll(&self) -> f32 {
         (self.count as f32 * self.row_h - self.rows.height()).max(0.0)
     }

@@ -144,6 +144,9 @@ fn draw_row_label(
     let y = geometry.row_top(row) + geometry.row_h / 2.0;
     // The row height already includes the text scale; `theme.font` applies it once more.
     let font = theme.font((geometry.row_h / theme.text_scale * 0.62).clamp(12.0, 18.0));
+    if !geometry.holds_text(y, painter.fonts_mut(|f| f.row_height(&font))) {
+        return;
+    }
     let right = geometry.labels.right();
     let text = format!("env {}", env.id + 1);
     if env.provisioned {
@@ -314,6 +317,9 @@ fn draw_cold_label(
         return;
     }
     let center_y = geometry.row_top(row) + geometry.row_h / 2.0;
+    if !geometry.holds_text(center_y, galley.size().y) {
+        return;
+    }
     let text_x = x - galley.size().x;
     snowflake(
         painter,
