@@ -260,7 +260,9 @@ impl ScalingView {
                 self.t_s = run.start_s;
             }
             let speed = self.speed();
-            egui::ComboBox::from_label("Speed")
+            // Each label before its widget, so "Speed" never reads as the scrubber's name.
+            ui.label("Speed");
+            egui::ComboBox::from_id_salt("scaling_speed")
                 .selected_text(speed_label(speed))
                 .show_ui(ui, |ui| {
                     for option in SPEEDS {
@@ -272,7 +274,9 @@ impl ScalingView {
                     }
                 })
                 .response
+                .accessible_name("Speed")
                 .on_hover_text("Simulated seconds per second of playback");
+            ui.separator();
 
             let time_text = time_text(self.t_s, run);
             let time_font = theme.font(22.0);
@@ -290,11 +294,12 @@ impl ScalingView {
             ui.spacing_mut().slider_width =
                 (ui.available_size_before_wrap().x - others).clamp(120.0, 1200.0);
             let mut t_s = self.t_s;
+            ui.label("Time");
             let slider = egui::Slider::new(&mut t_s, run.start_s..=run.end_s.max(run.start_s))
-                .text("Time")
                 .show_value(false);
             if ui
                 .add(slider)
+                .accessible_name("Time")
                 .on_hover_text("Drag to move through the timeline, in seconds")
                 .changed()
             {
