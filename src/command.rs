@@ -108,6 +108,8 @@ pub enum Command {
     /// Import a traffic file's requests as the scenario's traffic, read as the options say (the
     /// series of a file that holds several, an access log's bin).
     ImportTraffic(PathBuf, ImportOptions),
+    /// Do with a typed path what a file dialog that could not open would have done.
+    UsePath(crate::app::PathAction, PathBuf),
     /// Pick AWS price list files in a native dialog, then their region.
     ImportPriceListDialog,
     /// Price the scenario from these AWS price list files for this region (one undoable edit).

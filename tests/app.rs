@@ -767,3 +767,43 @@ fn each_tour_step_starts_its_view_afresh() {
     harness.run();
     assert_eq!(harness.get_by_label_contains(title).rect().top(), top);
 }
+
+#[test]
+fn without_a_file_dialog_a_typed_path_saves_and_opens() {
+    use serverless_explorer::app::PathAction;
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("typed.ron");
+    let mut harness = harness();
+    harness.run();
+    harness
+        .state_mut()
+        .no_dialog(PathAction::SavePresetAs, "startup-rest-api.ron");
+    harness.run();
+    let banner = harness.state().banner.clone().unwrap();
+    assert!(
+        banner.error && banner.text.contains("No file dialog could open"),
+        "{}",
+        banner.text
+    );
+    let field = harness.get_by_label("Path");
+    field.focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness
+        .get_by_label("Path")
+        .type_text(&target.display().to_string());
+    harness.run();
+    harness.get_by_label("OK").click();
+    harness.run();
+    harness.run();
+    assert!(target.exists());
+    assert_eq!(harness.state().origin, Origin::File(target.clone()));
+    assert!(harness.state().path_prompt.is_none());
+
+    // Escape closes the window, changing nothing.
+    harness.state_mut().no_dialog(PathAction::OpenPreset, "");
+    harness.run();
+    harness.key_press(egui::Key::Escape);
+    harness.run();
+    assert!(harness.state().path_prompt.is_none());
+}

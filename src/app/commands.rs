@@ -119,6 +119,7 @@ impl ExplorerApp {
                 Command::ImportTrafficDialog => self.import_traffic_dialog(),
                 Command::ImportTraffic(path, options) => self.import_traffic(&path, options),
                 Command::ImportPriceListDialog => self.import_price_list_dialog(),
+                Command::UsePath(action, path) => self.use_path(ctx, action, path),
                 Command::ImportPriceList(paths, region) => {
                     self.import_price_list(&paths, &region);
                 }

@@ -131,6 +131,8 @@ pub struct ExplorerApp {
     pub series_picker: Option<SeriesPicker>,
     /// AWS price list files chosen, waiting for their region.
     pub price_list_picker: Option<PriceListPicker>,
+    /// A path being typed because no file dialog could open.
+    pub path_prompt: Option<super::PathPrompt>,
     pub(super) last_edit_s: f64,
     pub(super) before_presentation: Option<(bool, ThemeChoice)>,
     pub(super) forced_theme: Option<ThemeKind>,
@@ -197,6 +199,7 @@ impl ExplorerApp {
             traffic_file: None,
             series_picker: None,
             price_list_picker: None,
+            path_prompt: None,
             last_edit_s: f64::NEG_INFINITY,
             before_presentation: None,
             window_shot: None,

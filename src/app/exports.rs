@@ -2,9 +2,11 @@
 //! `slide_ui` the `export` command draws), the whole window as on screen, an image on the
 //! clipboard, and the cost curves as CSV.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::explorer::{Banner, ExplorerApp, ScreenshotSlot};
+use super::path_prompt::PathAction;
 use crate::export;
 use crate::model::format::slug;
 use crate::presets;
@@ -41,17 +43,20 @@ impl ExplorerApp {
             slug(&self.scenario.name),
             self.settings.view.key()
         );
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Export view as PNG")
             .add_filter("PNG image", &["png"])
-            .set_file_name(suggested)
-            .save_file()
-        else {
-            return;
-        };
+            .set_file_name(&suggested);
+        if let Some(path) = self.dialog(PathAction::ExportView, &suggested, || dialog.save_file()) {
+            self.export_view_to(ctx, &path);
+        }
+    }
+
+    /// Writes the current view as a PNG to `path`.
+    pub(super) fn export_view_to(&mut self, ctx: &egui::Context, path: &Path) {
         match self
             .render_current_view(ctx)
-            .and_then(|image| render::save_png(&image, &path).map_err(|e| e.to_string()))
+            .and_then(|image| render::save_png(&image, path).map_err(|e| e.to_string()))
         {
             Ok(()) => {
                 self.banner = Some(Banner {
@@ -67,16 +72,20 @@ impl ExplorerApp {
     /// CSV, to a file chosen in a native dialog.
     pub(super) fn export_curves_dialog(&mut self) {
         let suggested = format!("{}-cost-curves.csv", slug(&self.scenario.name));
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Export curve data as CSV")
             .add_filter("CSV", &["csv"])
-            .set_file_name(suggested)
-            .save_file()
-        else {
-            return;
-        };
+            .set_file_name(&suggested);
+        if let Some(path) = self.dialog(PathAction::ExportCurves, &suggested, || dialog.save_file())
+        {
+            self.export_curves_to(&path);
+        }
+    }
+
+    /// Writes the cost view's curves as CSV to `path`.
+    pub(super) fn export_curves_to(&mut self, path: &Path) {
         let written = match self.derived.curves.to_csv() {
-            Ok(csv) => presets::write_atomically(&path, csv.as_bytes()).map_err(|e| e.to_string()),
+            Ok(csv) => presets::write_atomically(path, csv.as_bytes()).map_err(|e| e.to_string()),
             Err(e) => Err(e.to_string()),
         };
         match written {
@@ -92,14 +101,18 @@ impl ExplorerApp {
 
     pub(super) fn export_window_dialog(&mut self, ctx: &egui::Context) {
         let suggested = format!("{}-window.png", slug(&self.scenario.name));
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Export window as PNG")
             .add_filter("PNG image", &["png"])
-            .set_file_name(suggested)
-            .save_file()
-        else {
-            return;
-        };
+            .set_file_name(&suggested);
+        if let Some(path) = self.dialog(PathAction::ExportWindow, &suggested, || dialog.save_file())
+        {
+            self.export_window_to(ctx, path);
+        }
+    }
+
+    /// Writes the whole window as a PNG to `path`, once the next frame's screenshot arrives.
+    pub(super) fn export_window_to(&mut self, ctx: &egui::Context, path: PathBuf) {
         let slot: ScreenshotSlot = Arc::new(Mutex::new(None));
         let callback_slot = Arc::clone(&slot);
         let callback_path = path.clone();

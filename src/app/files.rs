@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use super::explorer::{Banner, ExplorerApp};
+use super::path_prompt::PathAction;
 use super::traffic::is_preset;
 use crate::command::Command;
 use crate::model::format::slug;
@@ -59,14 +60,12 @@ impl ExplorerApp {
 
     /// Opens a preset chosen in a native dialog.
     pub(super) fn open_dialog(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Open preset")
-            .add_filter("Serverless Explorer preset", &["ron"])
-            .pick_file()
-        else {
-            return;
-        };
-        self.open_file(&path);
+            .add_filter("Serverless Explorer preset", &["ron"]);
+        if let Some(path) = self.dialog(PathAction::OpenPreset, "", || dialog.pick_file()) {
+            self.open_file(&path);
+        }
     }
 
     /// Opens a preset file; a refused file changes nothing but the banner.
@@ -102,15 +101,14 @@ impl ExplorerApp {
     /// Saves the scenario to a file chosen in a native dialog.
     pub(super) fn save_as_dialog(&mut self) {
         let suggested = format!("{}.ron", slug(&self.scenario.name));
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Save preset as")
             .add_filter("Serverless Explorer preset", &["ron"])
-            .set_file_name(suggested)
-            .save_file()
-        else {
-            return;
-        };
-        self.save_to(&path);
+            .set_file_name(&suggested);
+        if let Some(path) = self.dialog(PathAction::SavePresetAs, &suggested, || dialog.save_file())
+        {
+            self.save_to(&path);
+        }
     }
 
     /// Saves the scenario atomically to `path` and makes it the scenario's origin.

@@ -77,6 +77,7 @@ impl ExplorerApp {
         self.confirm_ui(&ctx);
         self.series_picker_ui(&ctx);
         self.price_list_picker_ui(&ctx);
+        self.path_prompt_ui(&ctx);
         drop_hint_ui(&ctx, &theme);
         self.handle_drops_and_paste(&ctx);
         self.apply_commands(&ctx);

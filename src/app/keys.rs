@@ -89,6 +89,7 @@ impl ExplorerApp {
             || self.pending.is_some()
             || self.series_picker.is_some()
             || self.price_list_picker.is_some()
+            || self.path_prompt.is_some()
     }
 
     /// Closes every window over the views; a confirmation closes as if cancelled.
@@ -97,6 +98,7 @@ impl ExplorerApp {
         self.pending = None;
         self.series_picker = None;
         self.price_list_picker = None;
+        self.path_prompt = None;
     }
 
     /// The keyboard shortcuts, for the help window.

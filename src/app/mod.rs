@@ -9,6 +9,7 @@ mod exports;
 mod files;
 mod frame;
 mod keys;
+mod path_prompt;
 mod price_list;
 mod results;
 mod screenshot;
@@ -17,4 +18,5 @@ mod traffic;
 mod windows;
 
 pub use explorer::{Banner, ExplorerApp, Pending, PriceListPicker, SeriesPicker, Snapshot};
+pub use path_prompt::{PathAction, PathPrompt};
 pub use settings::{RECENT_FILES, Settings, StartOptions};

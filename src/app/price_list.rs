@@ -5,6 +5,7 @@
 use std::path::PathBuf;
 
 use super::explorer::{Banner, ExplorerApp, PriceListPicker};
+use super::path_prompt::PathAction;
 use crate::command::Command;
 use crate::model::rates_from_files::price_from_files;
 use crate::model::scenario::BUILT_IN_REGIONS;
@@ -12,14 +13,17 @@ use crate::model::scenario::BUILT_IN_REGIONS;
 impl ExplorerApp {
     /// Picks offer files in a native dialog, then asks for their region.
     pub(super) fn import_price_list_dialog(&mut self) {
-        let Some(paths) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Import AWS price list")
             .add_filter("AWS Price List offer files (JSON)", &["json"])
-            .add_filter("Any file", &["*"])
-            .pick_files()
-        else {
-            return;
-        };
+            .add_filter("Any file", &["*"]);
+        if let Some(paths) = self.dialog(PathAction::ImportPriceList, "", || dialog.pick_files()) {
+            self.ask_price_list_region(paths);
+        }
+    }
+
+    /// Asks for the region of the chosen offer files (the rates' own to begin with).
+    pub(super) fn ask_price_list_region(&mut self, paths: Vec<PathBuf>) {
         self.price_list_picker = Some(PriceListPicker {
             paths,
             region: self.scenario.rates.region.clone(),

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::explorer::{Banner, ExplorerApp, SeriesPicker};
+use super::path_prompt::PathAction;
 use crate::command::Command;
 use crate::model::format::group;
 use crate::model::traffic_file::TrafficFile;
@@ -15,18 +16,16 @@ const TRAFFIC_EXTENSIONS: [&str; 4] = ["csv", "log", "json", "txt"];
 impl ExplorerApp {
     /// Imports a traffic file chosen in a native dialog.
     pub(super) fn import_traffic_dialog(&mut self) {
-        let Some(path) = rfd::FileDialog::new()
+        let dialog = rfd::FileDialog::new()
             .set_title("Import traffic")
             .add_filter(
                 "Traffic (CSV, access log, AWS CLI JSON)",
                 &TRAFFIC_EXTENSIONS,
             )
-            .add_filter("Any file", &["*"])
-            .pick_file()
-        else {
-            return;
-        };
-        self.import_traffic(&path, ImportOptions::default());
+            .add_filter("Any file", &["*"]);
+        if let Some(path) = self.dialog(PathAction::ImportTraffic, "", || dialog.pick_file()) {
+            self.import_traffic(&path, ImportOptions::default());
+        }
     }
 
     /// Reads a traffic file and makes its requests the scenario's traffic, as one undoable
