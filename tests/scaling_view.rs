@@ -252,3 +252,20 @@ fn accessible_text(node: &egui_kittest::Node<'_>) -> String {
 fn accessible_name(node: &egui_kittest::Node<'_>) -> String {
     node.accesskit_node().label().unwrap_or_default()
 }
+
+#[test]
+fn after_the_spike_serverless_says_its_environments_are_warm_not_busy() {
+    let mut harness = harness(egui::vec2(1440.0, 900.0));
+    harness.run();
+    // t = 8:37 on the launch spike: demand is back at 1 request a second.
+    harness.state_mut().settings.views.scaling.t_s = 517.0;
+    harness.run();
+    let lane = harness
+        .query_by_label_contains("Serverless lane: capacity")
+        .map(|n| n.accesskit_node().label().unwrap_or_default())
+        .unwrap_or_default();
+    assert!(lane.contains("of 1 requests per second"), "{lane}");
+    assert!(lane.contains("1 environments busy"), "{lane}");
+    assert!(lane.contains("warm and not billed"), "{lane}");
+    assert!(lane.contains("on this timeline so far"), "{lane}");
+}

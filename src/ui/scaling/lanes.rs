@@ -107,14 +107,16 @@ impl Lanes<'_> {
             if is_hovered {
                 hovered = Some(model);
             }
-            response
-                .widget_info(|| WidgetInfo::labeled(Role::Image, true, lane_label(model, sample)));
+            let unit_rps = scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE);
+            response.widget_info(|| {
+                WidgetInfo::labeled(Role::Image, true, lane_label(model, sample, unit_rps))
+            });
             let accessible = ui.ctx().has_accesskit_node(response.id);
             let input = LaneInput {
                 model,
                 sample,
                 stats: self.stats,
-                unit_rps: scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE),
+                unit_rps,
                 dots: self.dots,
             };
             paint_lane(ui, &input, theme, lane, (is_hovered, accessible));
@@ -133,15 +135,27 @@ struct LaneInput<'a> {
 }
 
 /// The accessible name of a lane: its numbers in one sentence, so tests and screen readers see them.
-fn lane_label(model: HostingModel, x: &Sample) -> String {
+fn lane_label(model: HostingModel, x: &Sample, unit_rps: f64) -> String {
+    let units = if model == HostingModel::Lambda {
+        let busy = (x.served_rps / unit_rps).ceil().min(x.serving_units);
+        format!(
+            "{} environments busy, {} warm and not billed",
+            group(busy),
+            group((x.serving_units - busy).max(0.0))
+        )
+    } else {
+        format!(
+            "{} {} serving",
+            group(x.serving_units),
+            unit_name(model, true)
+        )
+    };
     format!(
-        "{} lane: capacity {} of {} requests per second, {} {} serving, {} booting, {} requests \
-         dropped, {} so far",
+        "{} lane: capacity {} of {} requests per second, {units}, {} booting, {} requests \
+         dropped, {} on this timeline so far",
         model.label(),
         group(x.capacity_rps),
         group(x.demand_rps),
-        group(x.serving_units),
-        unit_name(model, true),
         group(x.booting_units),
         group(x.cumulative_dropped),
         money(x.cumulative_cost_usd),
@@ -193,7 +207,7 @@ fn paint_lane(
     y = canvas.header(y);
     y = canvas.numbers(input.sample, y);
     y = canvas.flow(input.sample, input.dots, y);
-    y = canvas.units_line(input.sample, y);
+    y = canvas.units_line(input.sample, input.unit_rps, y);
     let footer_h = canvas.fonts.footer_h();
     let grid_rect = Rect::from_min_max(
         pos2(canvas.inner.left(), y),
@@ -307,17 +321,36 @@ impl LaneCanvas<'_> {
         ];
         let rect = self.text(y, &candidates, &fonts.big, color);
         self.tip(rect, "numbers", || {
+            let warm = if self.model == HostingModel::Lambda {
+                " For serverless, capacity counts the warm environments AWS keeps after a burst \
+                 until it reclaims them: ready to serve, but idle and not billed."
+            } else {
+                ""
+            };
             format!(
                 "Capacity: the requests per second {} could serve now. Demand: the requests per \
-                 second arriving now. Red while demand is above capacity.",
+                 second arriving now. Red while demand is above capacity.{warm}",
                 self.model.label()
             )
         });
         let y = y + line_h(&fonts.big);
-        let caption: [Candidate<'_>; 2] = [
-            &|| "capacity / demand, requests per second".to_owned(),
-            &|| "capacity / demand".to_owned(),
-        ];
+        // Lambda's capacity after a burst is warm environments, ready and not billed: said so.
+        // (The list has one length for both arms; the repeats are never reached first.)
+        let caption: [Candidate<'_>; 4] = if self.model == HostingModel::Lambda {
+            [
+                &|| "capacity (its idle part not billed) / demand, requests per second".to_owned(),
+                &|| "capacity (idle: not billed) / demand".to_owned(),
+                &|| "capacity / demand".to_owned(),
+                &|| "capacity / demand".to_owned(),
+            ]
+        } else {
+            [
+                &|| "capacity / demand, requests per second".to_owned(),
+                &|| "capacity / demand".to_owned(),
+                &|| "capacity / demand".to_owned(),
+                &|| "capacity / demand".to_owned(),
+            ]
+        };
         self.text(y, &caption, &fonts.small, self.theme.weak_text);
         y + line_h(&fonts.small) + 4.0
     }
@@ -341,8 +374,20 @@ impl LaneCanvas<'_> {
     }
 
     /// Units serving and booting.
-    fn units_line(&self, x: &Sample, y: f32) -> f32 {
+    fn units_line(&self, x: &Sample, unit_rps: f64, y: f32) -> f32 {
         let (serving, booting) = (x.serving_units, x.booting_units);
+        if self.model == HostingModel::Lambda {
+            // Environments either run a request (billed) or wait warm until reclaimed (not).
+            let busy = (x.served_rps / unit_rps).ceil().min(serving);
+            let warm = (serving - busy).max(0.0);
+            let candidates: [Candidate<'_>; 3] = [
+                &|| format!("{} busy · {} warm, not billed", group(busy), group(warm)),
+                &|| format!("{} busy · {} warm", group(busy), group(warm)),
+                &|| format!("{} + {} warm", short_number(busy), short_number(warm)),
+            ];
+            self.text(y, &candidates, &self.fonts.small, self.theme.strong_text);
+            return y + line_h(&self.fonts.small) + 2.0;
+        }
         let candidates: [Candidate<'_>; 3] = [
             &|| {
                 format!(
@@ -435,7 +480,11 @@ impl LaneCanvas<'_> {
         let cost_room = self.inner.width() - shortest_idle - side - 18.0;
         let cost_galley = fit(
             &self.painter,
-            &[&|| format!("{cost} so far"), &|| cost.clone()],
+            &[
+                &|| format!("{cost} on this timeline"),
+                &|| format!("{cost} so far"),
+                &|| cost.clone(),
+            ],
             &fonts.medium,
             theme.strong_text,
             cost_room,
@@ -509,19 +558,23 @@ fn cost_tooltip(model: HostingModel) -> &'static str {
         HostingModel::OnPrem => {
             "Money spent since the start: the servers' monthly cost (amortisation, power, \
              colocation, administration) spread over the month's seconds. Paid whether they \
-             serve or not."
+             serve or not. This covers this timeline only; \
+             the cost view bills the month's volume."
         }
         HostingModel::Vm => {
             "Money spent since the start on instances, billed per second from launch, booting \
-             ones included. Load balancer and data transfer are in the cost view."
+             ones included. Load balancer and data transfer are in the cost view. This covers this timeline only; \
+             the cost view bills the month's volume."
         }
         HostingModel::Containers => {
             "Money spent since the start on tasks (Fargate vCPU and memory) or nodes, billed per \
-             second from launch. Load balancer and control plane are in the cost view."
+             second from launch. Load balancer and control plane are in the cost view. This covers this timeline only; \
+             the cost view bills the month's volume."
         }
         HostingModel::Lambda => {
             "Money spent since the start: requests, duration, billed cold-start INIT and any \
-             provisioned concurrency, with no free tier. API Gateway is in the cost view."
+             provisioned concurrency, with no free tier. API Gateway is in the cost view. This covers this timeline only; \
+             the cost view bills the month's volume."
         }
     }
 }
