@@ -251,7 +251,7 @@ fn rates_origin_ui(
             let label = ui.label("Region").on_hover_text(
                 "The AWS region these rates are for. Picking a built-in region replaces every \
                  rate with its set (and the fleets' instance prices) in one undoable edit; AWS's \
-                 price list files give exact current rates for any region (File → Import AWS \
+                 price list files give exact current rates for any region (File, Import AWS \
                  price list…).",
             );
             layout.note(&label);
