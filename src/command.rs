@@ -54,6 +54,40 @@ impl ViewId {
     }
 }
 
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathAction {
+    /// Open a preset file.
+    OpenPreset,
+    /// Save the scenario as a preset file.
+    SavePresetAs,
+    /// Write the current view as a PNG.
+    ExportView,
+    /// Write the whole window as a PNG.
+    ExportWindow,
+    /// Write the cost curves as CSV.
+    ExportCurves,
+    /// Import a traffic file.
+    ImportTraffic,
+    /// Import an AWS price list file.
+    ImportPriceList,
+}
+
+impl PathAction {
+    /// The prompt window's title.
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::OpenPreset => "Open preset",
+            Self::SavePresetAs => "Save preset as",
+            Self::ExportView => "Export view as PNG",
+            Self::ExportWindow => "Export window as PNG",
+            Self::ExportCurves => "Export curve data as CSV",
+            Self::ImportTraffic => "Import traffic",
+            Self::ImportPriceList => "Import AWS price list",
+        }
+    }
+}
+
 /// An action with app-wide effect, pushed by a view and applied once at the end of the frame.
 #[derive(Debug)]
 pub enum Command {
@@ -109,7 +143,7 @@ pub enum Command {
     /// series of a file that holds several, an access log's bin).
     ImportTraffic(PathBuf, ImportOptions),
     /// Do with a typed path what a file dialog that could not open would have done.
-    UsePath(crate::app::PathAction, PathBuf),
+    UsePath(PathAction, PathBuf),
     /// Pick AWS price list files in a native dialog, then their region.
     ImportPriceListDialog,
     /// Price the scenario from these AWS price list files for this region (one undoable edit).

@@ -24,4 +24,5 @@ pub mod model;
 pub mod presets;
 pub mod render;
 pub mod report;
+pub mod slide_fit;
 pub mod ui;

@@ -770,7 +770,7 @@ fn each_tour_step_starts_its_view_afresh() {
 
 #[test]
 fn without_a_file_dialog_a_typed_path_saves_and_opens() {
-    use serverless_explorer::app::PathAction;
+    use serverless_explorer::command::PathAction;
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("typed.ron");
     let mut harness = harness();

@@ -6,11 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 use super::explorer::{Banner, ExplorerApp, ScreenshotSlot};
-use super::path_prompt::PathAction;
-use crate::export;
+use crate::command::PathAction;
 use crate::model::format::slug;
 use crate::presets;
 use crate::render::{self, Offscreen};
+use crate::slide_fit;
 
 impl ExplorerApp {
     /// Renders the current view as a slide at 2× the window's layout size, in the state the
@@ -31,7 +31,7 @@ impl ExplorerApp {
         };
         let data = (&self.scenario, &self.derived);
         let size = (ctx.content_rect().size(), 2.0);
-        export::lay_out_slide(self.settings.view, &self.settings.views, data, &theme, size)
+        slide_fit::lay_out_slide(self.settings.view, &self.settings.views, data, &theme, size)
             .ok_or_else(|| "no frame was rendered".to_owned())?
             .render(renderer)
             .map_err(|e| e.to_string())

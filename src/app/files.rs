@@ -4,9 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::explorer::{Banner, ExplorerApp};
-use super::path_prompt::PathAction;
 use super::traffic::is_preset;
-use crate::command::Command;
+use crate::command::{Command, PathAction};
 use crate::model::format::slug;
 use crate::model::origin::Origin;
 use crate::model::traffic_import::ImportOptions;

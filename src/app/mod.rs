@@ -18,5 +18,5 @@ mod traffic;
 mod windows;
 
 pub use explorer::{Banner, ExplorerApp, Pending, PriceListPicker, SeriesPicker, Snapshot};
-pub use path_prompt::{PathAction, PathPrompt};
+pub use path_prompt::PathPrompt;
 pub use settings::{RECENT_FILES, Settings, StartOptions};

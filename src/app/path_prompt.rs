@@ -6,45 +6,11 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use super::explorer::ExplorerApp;
-use crate::command::Command;
+use crate::command::{Command, PathAction};
 use crate::model::traffic_import::ImportOptions;
 
 /// A dialog that gives nothing back sooner than this did not open: nobody cancels that fast.
 const NO_DIALOG_WITHIN: Duration = Duration::from_millis(250);
-
-/// What a typed path is for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PathAction {
-    /// Open a preset file.
-    OpenPreset,
-    /// Save the scenario as a preset file.
-    SavePresetAs,
-    /// Write the current view as a PNG.
-    ExportView,
-    /// Write the whole window as a PNG.
-    ExportWindow,
-    /// Write the cost curves as CSV.
-    ExportCurves,
-    /// Import a traffic file.
-    ImportTraffic,
-    /// Import an AWS price list file.
-    ImportPriceList,
-}
-
-impl PathAction {
-    /// The prompt window's title.
-    fn title(self) -> &'static str {
-        match self {
-            Self::OpenPreset => "Open preset",
-            Self::SavePresetAs => "Save preset as",
-            Self::ExportView => "Export view as PNG",
-            Self::ExportWindow => "Export window as PNG",
-            Self::ExportCurves => "Export curve data as CSV",
-            Self::ImportTraffic => "Import traffic",
-            Self::ImportPriceList => "Import AWS price list",
-        }
-    }
-}
 
 /// A path being typed for an action whose dialog could not open.
 #[derive(Clone, Debug)]

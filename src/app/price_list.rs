@@ -5,8 +5,7 @@
 use std::path::PathBuf;
 
 use super::explorer::{Banner, ExplorerApp, PriceListPicker};
-use super::path_prompt::PathAction;
-use crate::command::Command;
+use crate::command::{Command, PathAction};
 use crate::model::rates_from_files::price_from_files;
 use crate::model::scenario::BUILT_IN_REGIONS;
 

@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use super::explorer::{Banner, ExplorerApp, SeriesPicker};
-use super::path_prompt::PathAction;
-use crate::command::Command;
+use crate::command::{Command, PathAction};
 use crate::model::format::group;
 use crate::model::traffic_file::TrafficFile;
 use crate::model::traffic_import::{ImportError, ImportOptions};

@@ -1,25 +1,13 @@
 //! How a slide fits its size. A slide cannot scroll: an export first shrinks its type, down to
 //! [`FLOOR_BODY_PX`], then leaves out whole sections of the view, least needed first, until
-//! nothing is cut and no two texts overlap ([`crate::export::lay_out_slide`]); a footer names
+//! nothing is cut and no two texts overlap ([`crate::slide_fit::lay_out_slide`]); a footer names
 //! what was left out. The window never leaves anything out: it scrolls.
-
-use crate::command::ViewId;
 
 /// The smallest body text a slide shrinks to, in pixels of the slide at its size (at scale 1):
 /// on a 1024×768 projector that is 1/55 of the screen's height, about the size of 24-point type
 /// on a 4:3 slide seen from the back of a classroom. Small print (axis ticks, captions) is
 /// 13/16 of it, 11 px.
 pub const FLOOR_BODY_PX: f32 = 14.0;
-
-/// The optional sections of each view, in the order a slide leaves them out.
-pub fn optional_sections(view: ViewId) -> &'static [&'static str] {
-    match view {
-        ViewId::Stack => &crate::ui::stack::SLIDE_SECTIONS,
-        ViewId::Scaling => &crate::ui::scaling::SLIDE_SECTIONS,
-        ViewId::ColdStart => &crate::ui::cold_start::SLIDE_SECTIONS,
-        ViewId::Cost => &crate::ui::cost::SLIDE_SECTIONS,
-    }
-}
 
 /// How many of a view's optional sections a slide leaves out: the first `n` of its list.
 /// Zero (the default) everywhere in the window.

@@ -10,9 +10,19 @@ use crate::model::scenario::{HostingModel, Scenario};
 use crate::ui::cold_start::ColdStartView;
 use crate::ui::cost::CostView;
 use crate::ui::scaling::ScalingView;
-use crate::ui::slide::{LeftOut, SlideArea, optional_sections};
+use crate::ui::slide::{LeftOut, SlideArea};
 use crate::ui::stack::{StackMode, StackView};
 use crate::ui::theme::Theme;
+
+/// The optional sections of each view, in the order a slide leaves them out.
+pub fn optional_sections(view: ViewId) -> &'static [&'static str] {
+    match view {
+        ViewId::Stack => &crate::ui::stack::SLIDE_SECTIONS,
+        ViewId::Scaling => &crate::ui::scaling::SLIDE_SECTIONS,
+        ViewId::ColdStart => &crate::ui::cold_start::SLIDE_SECTIONS,
+        ViewId::Cost => &crate::ui::cost::SLIDE_SECTIONS,
+    }
+}
 
 /// The state of the four views (zoom, playhead, selection, toggles), persisted between runs.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
