@@ -16,11 +16,14 @@ impl ExplorerApp {
     )]
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui, theme: &Theme) {
         ui.horizontal_wrapped(|ui| {
-            if self.settings.presentation {
-                // A long title is shortened (in full on hover) rather than pushing the buttons to
-                // another row, so they stay where the presenter expects them.
+            let presentation = self.settings.presentation;
+            if presentation {
+                // The title takes the row's width less the tools' (as wide as in the last frame),
+                // shortened to fit with the whole on hover, so a long title never pushes the
+                // buttons to another row and they stay where the presenter expects them.
                 let title = format!("{}: {}", self.settings.view.label(), self.scenario.name);
-                let room = (ui.ctx().content_rect().width() * 0.4).max(200.0);
+                let spacing = ui.spacing().item_spacing.x;
+                let room = (ui.available_width() - self.tools_width - 2.0 * spacing).max(160.0);
                 ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
                     ui.set_min_width(room);
                     ui.add(
@@ -63,59 +66,69 @@ impl ExplorerApp {
                     self.commands.push(Command::Redo);
                 }
             }
-            ui.separator();
-            for view in ViewId::ALL {
-                if ui
-                    .selectable_label(self.settings.view == view, view.label())
-                    .clicked()
-                {
-                    self.commands.push(Command::ShowView(view));
-                }
-            }
-            ui.separator();
-            if !self.settings.presentation {
-                ui.menu_button("View", |ui| {
-                    ui.label(egui::RichText::new("Theme").strong());
-                    for choice in ThemeChoice::ALL {
-                        ui.radio_value(&mut self.settings.theme, choice, choice.label());
-                    }
-                    ui.separator();
-                    ui.checkbox(&mut self.settings.show_editor, "Scenario editor");
-                    ui.label(
-                        egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
-                            .color(theme.weak_text),
-                    );
+            // The tabs and buttons as one group, so they wrap together and their width is known.
+            let tools = ui
+                .horizontal(|ui| {
+                ui.separator();
+                for view in ViewId::ALL {
                     if ui
-                        .button("Keyboard shortcuts")
-                        .on_hover_text("F1")
+                        .selectable_label(self.settings.view == view, view.label())
                         .clicked()
                     {
-                        self.commands.push(Command::ToggleHelp);
-                        ui.close();
+                        self.commands.push(Command::ShowView(view));
                     }
-                });
-            }
-            let present = if self.settings.presentation {
-                "Leave presentation"
-            } else {
-                "Present"
-            };
-            if ui
-                .button(present)
-                .on_hover_text("Presentation mode: large type, projector theme, editor hidden (F5)")
-                .clicked()
-            {
-                self.commands.push(Command::TogglePresentation);
-            }
-            if self.tour.is_none()
-                && ui
-                    .button("Guided tour")
-                    .on_hover_text(
-                        "Walk through the lesson step by step (the left and right arrow keys move)",
-                    )
+                }
+                ui.separator();
+                if !self.settings.presentation {
+                    ui.menu_button("View", |ui| {
+                        ui.label(egui::RichText::new("Theme").strong());
+                        for choice in ThemeChoice::ALL {
+                            ui.radio_value(&mut self.settings.theme, choice, choice.label());
+                        }
+                        ui.separator();
+                        ui.checkbox(&mut self.settings.show_editor, "Scenario editor");
+                        ui.label(
+                            egui::RichText::new("Zoom: Ctrl + / Ctrl − / Ctrl 0")
+                                .color(theme.weak_text),
+                        );
+                        if ui
+                            .button("Keyboard shortcuts")
+                            .on_hover_text("F1")
+                            .clicked()
+                        {
+                            self.commands.push(Command::ToggleHelp);
+                            ui.close();
+                        }
+                    });
+                }
+                let present = if self.settings.presentation {
+                    "Leave presentation"
+                } else {
+                    "Present"
+                };
+                if ui
+                    .button(present)
+                    .on_hover_text("Presentation mode: large type, projector theme, editor hidden (F5)")
                     .clicked()
-            {
-                self.commands.push(Command::TourStep(0));
+                {
+                    self.commands.push(Command::TogglePresentation);
+                }
+                if self.tour.is_none()
+                    && ui
+                        .button("Guided tour")
+                        .on_hover_text(
+                            "Walk through the lesson step by step (the left and right arrow keys move)",
+                        )
+                        .clicked()
+                {
+                    self.commands.push(Command::TourStep(0));
+                }
+                })
+                .response
+                .rect
+                .width();
+            if presentation {
+                self.tools_width = tools;
             }
         });
         if let Some(banner) = self.banner.clone() {

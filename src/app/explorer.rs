@@ -131,6 +131,9 @@ pub struct ExplorerApp {
     pub series_picker: Option<SeriesPicker>,
     /// AWS price list files chosen, waiting for their region.
     pub price_list_picker: Option<PriceListPicker>,
+    /// Width of the top bar's tabs and buttons in presentation mode, last frame: the title gets
+    /// the rest of the row.
+    pub(super) tools_width: f32,
     /// A path being typed because no file dialog could open.
     pub path_prompt: Option<super::PathPrompt>,
     pub(super) last_edit_s: f64,
@@ -200,6 +203,7 @@ impl ExplorerApp {
             series_picker: None,
             price_list_picker: None,
             path_prompt: None,
+            tools_width: 0.0,
             last_edit_s: f64::NEG_INFINITY,
             before_presentation: None,
             window_shot: None,
