@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::explorer::{Banner, ExplorerApp, PriceListPicker};
 use crate::command::{Command, PathAction};
+use crate::model::format::file_name;
 use crate::model::rates_from_files::price_from_files;
 use crate::model::scenario::BUILT_IN_REGIONS;
 
@@ -87,10 +88,7 @@ impl ExplorerApp {
                     if picker.paths.len() == 1 { "" } else { "s" }
                 ));
                 for path in &picker.paths {
-                    ui.label(path.file_name().map_or_else(
-                        || path.display().to_string(),
-                        |n| n.to_string_lossy().into_owned(),
-                    ));
+                    ui.label(file_name(path));
                 }
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::explorer::{Banner, ExplorerApp, SeriesPicker};
 use crate::command::{Command, PathAction};
-use crate::model::format::group;
+use crate::model::format::{file_name, group};
 use crate::model::traffic_file::TrafficFile;
 use crate::model::traffic_import::{ImportError, ImportOptions};
 
@@ -88,10 +88,7 @@ impl ExplorerApp {
         let Some(picker) = &self.series_picker else {
             return;
         };
-        let name = picker.path.file_name().map_or_else(
-            || picker.path.display().to_string(),
-            |n| n.to_string_lossy().into_owned(),
-        );
+        let name = file_name(&picker.path);
         let mut open = true;
         let mut cancelled = false;
         let mut chosen = None;

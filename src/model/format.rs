@@ -1,6 +1,14 @@
 //! Numbers as people read them, shared by the bill's text and every view: thousands separators,
 //! rounding half away from zero, and the 1-2-5 steps of axis ticks.
 
+/// A file's name without its folders, for messages and labels (the whole path when it has none).
+pub fn file_name(path: &std::path::Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |name| name.to_string_lossy().into_owned(),
+    )
+}
+
 /// An integer's digits grouped by thousands: `2000000` → `2,000,000`.
 pub fn group_digits(value: u64) -> String {
     let digits = value.to_string();

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use std::io::Read as _;
 use std::path::Path;
 
+use super::format::file_name;
 use super::price_list::{Applied, PriceList, PriceListError, read_offer_files};
 use super::savings_plan_file::{SavingsPlanFileError, SavingsPlanRates, read_savings_plan_file};
 use super::scenario::{InstancePrice, Scenario};
@@ -151,21 +152,19 @@ fn source_words(
         .files
         .iter()
         .map(|f| {
-            let name = f.path.file_name().map_or_else(
-                || f.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
             format!(
-                "{name} ({}, published {})",
-                f.offer_code, f.publication_date
+                "{} ({}, published {})",
+                file_name(&f.path),
+                f.offer_code,
+                f.publication_date
             )
         })
         .chain(plans.files.iter().map(|f| {
-            let name = f.path.file_name().map_or_else(
-                || f.path.display().to_string(),
-                |n| n.to_string_lossy().into_owned(),
-            );
-            format!("{name} (Savings Plans, published {})", f.publication_date)
+            format!(
+                "{} (Savings Plans, published {})",
+                file_name(&f.path),
+                f.publication_date
+            )
         }))
         .collect();
     words.push_str(&files.join("; "));

@@ -194,10 +194,7 @@ pub fn read_file(path: &Path, options: &ImportOptions) -> Result<ImportedTraffic
     }
     let bytes = std::fs::read(path)
         .map_err(|e| ImportError::Bad(format!("{shown}: cannot read the file: {e}")))?;
-    let name = path
-        .file_name()
-        .map_or_else(|| shown.to_string(), |n| n.to_string_lossy().into_owned());
-    read_bytes(&name, &bytes, options)
+    read_bytes(&crate::model::format::file_name(path), &bytes, options)
 }
 
 /// Reads a traffic file's bytes, of any accepted format (told by the content, not the name);
