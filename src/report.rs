@@ -149,11 +149,7 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
             ),
             "on_prem": bill_json(&bills.on_prem),
             "break_evens": break_evens,
-            "purchase_sentences": cost::purchase_sentences(
-                scenario,
-                &derived.curves,
-                derived.on_demand_curves.as_ref(),
-            ),
+            "purchase_sentences": derived.purchase_sentences,
         },
         "scaling": scaling_json(derived),
         "memory_sweep": memory_sweep,
@@ -220,9 +216,7 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
             let _ = writeln!(out, "  {}", b.sentence());
         }
     }
-    for sentence in
-        cost::purchase_sentences(scenario, &derived.curves, derived.on_demand_curves.as_ref())
-    {
+    for sentence in &derived.purchase_sentences {
         let _ = writeln!(out, "  {sentence}");
     }
     let sweep = &derived.memory_sweep;

@@ -60,6 +60,9 @@ pub struct Derived {
     /// The same curves with every model bought on demand, when the scenario buys any model
     /// ahead (a Savings Plan or Spot): the cost view overlays them faintly.
     pub on_demand_curves: Option<CostCurves>,
+    /// For each model bought ahead, what its option takes off and how its break-even points
+    /// moved from on demand, in words.
+    pub purchase_sentences: Vec<String>,
     /// The function's duration and cost per million invocations at every memory size.
     pub memory_sweep: MemorySweep,
     /// The traffic timeline played through all four models.
@@ -145,6 +148,8 @@ impl Derived {
             (scaling(), cold_starts())
         };
         let traffic = Traffic::new(s.traffic.clone()).ok();
+        let curves = CostCurves::compute(s);
+        let on_demand_curves = s.buys_ahead().then(|| CostCurves::compute(&s.on_demand()));
         let mut bills = cost::bills(s);
         let latency = &cold_start.latency;
         let timeline = cost::TimelineColdStarts {
@@ -161,8 +166,9 @@ impl Derived {
         Self {
             id: NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed),
             bills,
-            curves: CostCurves::compute(s),
-            on_demand_curves: s.buys_ahead().then(|| CostCurves::compute(&s.on_demand())),
+            purchase_sentences: cost::purchase_sentences(s, &curves, on_demand_curves.as_ref()),
+            curves,
+            on_demand_curves,
             memory_sweep: MemorySweep::of(s),
             scaling,
             cold_start,

@@ -178,11 +178,7 @@ impl CostView {
         if keeps("break-even points") {
             ui.add_space(12.0);
             break_evens_ui(ui, &derived.curves, theme);
-            for sentence in cost::purchase_sentences(
-                scenario,
-                &derived.curves,
-                derived.on_demand_curves.as_ref(),
-            ) {
+            for sentence in &derived.purchase_sentences {
                 ui.add(egui::Label::new(sentence).wrap());
             }
         }
