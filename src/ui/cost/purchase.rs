@@ -7,24 +7,21 @@ use egui::RichText;
 use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{SPOT_WARNING, purchase_label};
-use crate::model::scenario::{
-    CommitTo, ContainerSettings, HostingModel, LambdaSettings, Purchase, SavingsPlanKind, Scenario,
-    Term, VmSettings,
-};
+use crate::model::scenario::{CommitTo, HostingModel, Purchase, SavingsPlanKind, Scenario, Term};
 use crate::ui::theme::Theme;
 
-/// A combo box of `options` named `id`'s accessible name, returning the picked one when it
-/// changed.
+/// A combo box of `options` with the accessible name `name` (also its id), returning the picked
+/// one when it changed.
 fn pick<T: Copy + PartialEq>(
     ui: &mut egui::Ui,
-    id: &str,
+    name: &str,
     current: T,
     options: &[T],
     text: impl Fn(T) -> &'static str,
     tip: &str,
 ) -> Option<T> {
     let mut value = current;
-    egui::ComboBox::from_id_salt(id)
+    egui::ComboBox::from_id_salt(name)
         .selected_text(text(current))
         .show_ui(ui, |ui| {
             for &option in options {
@@ -32,22 +29,48 @@ fn pick<T: Copy + PartialEq>(
             }
         })
         .response
-        .accessible_name(accessible_name(id))
+        .accessible_name(name)
         .on_hover_text(tip);
     (value != current).then_some(value)
 }
 
-/// What a screen reader (and a test) calls each combo box.
-fn accessible_name(id: &str) -> &'static str {
-    match id {
-        "vm_purchase" => "Virtual machines bought as",
-        "vm_plan_kind" => "Virtual machines' Savings Plan",
-        "vm_commit_to" => "Virtual machines' commitment sized",
-        "containers_purchase" => "Containers bought as",
-        "containers_commit_to" => "Containers' commitment sized",
-        "lambda_savings_plan" => "Serverless Savings Plan",
-        "lambda_commit_to" => "Serverless commitment sized",
-        _ => "Purchase option",
+/// The purchase choices of the three cloud models, edited in the row and written back into the
+/// scenario only when one changed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Choices {
+    vm_purchase: Purchase,
+    vm_kind: SavingsPlanKind,
+    vm_commit_to: CommitTo,
+    containers_purchase: Purchase,
+    containers_commit_to: CommitTo,
+    lambda_plan: Option<Term>,
+    lambda_commit_to: CommitTo,
+}
+
+impl Choices {
+    fn of(s: &Scenario) -> Self {
+        Self {
+            vm_purchase: s.vm.purchase,
+            vm_kind: s.vm.savings_plan_kind,
+            vm_commit_to: s.vm.commit_to,
+            containers_purchase: s.containers.purchase,
+            containers_commit_to: s.containers.commit_to,
+            lambda_plan: s.lambda.savings_plan,
+            lambda_commit_to: s.lambda.commit_to,
+        }
+    }
+
+    /// The scenario with these choices.
+    fn applied_to(self, s: &Scenario) -> Scenario {
+        let mut s = s.clone();
+        s.vm.purchase = self.vm_purchase;
+        s.vm.savings_plan_kind = self.vm_kind;
+        s.vm.commit_to = self.vm_commit_to;
+        s.containers.purchase = self.containers_purchase;
+        s.containers.commit_to = self.containers_commit_to;
+        s.lambda.savings_plan = self.lambda_plan;
+        s.lambda.commit_to = self.lambda_commit_to;
+        s
     }
 }
 
@@ -118,7 +141,8 @@ pub(super) fn purchase_ui(
     theme: &Theme,
     (commands, show_on_demand): (&mut Vec<Command>, &mut bool),
 ) {
-    let mut edited = scenario.clone();
+    let before = Choices::of(scenario);
+    let mut edited = before;
     let toggle = |ui: &mut egui::Ui, show_on_demand: &mut bool| {
         ui.add_enabled(
             derived.on_demand_curves.is_some(),
@@ -135,27 +159,29 @@ pub(super) fn purchase_ui(
     if ui.available_width() >= ONE_ROW_WIDTH * theme.text_scale {
         ui.horizontal(|ui| {
             ui.label("Bought as:").on_hover_text(PURCHASE_TIP);
-            vm_row(ui, &mut edited.vm);
+            vm_row(ui, &mut edited);
             ui.separator();
-            containers_row(ui, &mut edited.containers);
+            containers_row(ui, &mut edited);
             ui.separator();
-            lambda_row(ui, &mut edited.lambda);
+            lambda_row(ui, &mut edited);
             ui.separator();
             toggle(ui, show_on_demand);
         });
     } else {
         ui.horizontal(|ui| {
             ui.label("Bought as:").on_hover_text(PURCHASE_TIP);
-            vm_row(ui, &mut edited.vm);
+            vm_row(ui, &mut edited);
         });
-        ui.horizontal(|ui| containers_row(ui, &mut edited.containers));
+        ui.horizontal(|ui| containers_row(ui, &mut edited));
         ui.horizontal(|ui| {
-            lambda_row(ui, &mut edited.lambda);
+            lambda_row(ui, &mut edited);
             ui.separator();
             toggle(ui, show_on_demand);
         });
     }
-    if edited != *scenario {
+    // The scenario is copied only when a choice changed, not in every frame.
+    if edited != before {
+        let edited = edited.applied_to(scenario);
         match edited.validate() {
             Ok(()) => commands.push(Command::SetScenario(Box::new(edited))),
             Err(error) => commands.push(Command::Error(format!("Not changed: {error}"))),
@@ -167,96 +193,96 @@ pub(super) fn purchase_ui(
 }
 
 /// The virtual machines' purchase, plan kind and commitment.
-fn vm_row(ui: &mut egui::Ui, vm: &mut VmSettings) {
+fn vm_row(ui: &mut egui::Ui, choices: &mut Choices) {
     ui.label("VMs");
     if let Some(p) = pick(
         ui,
-        "vm_purchase",
-        vm.purchase,
+        "Virtual machines bought as",
+        choices.vm_purchase,
         &Purchase::ALL,
         purchase_text,
         PURCHASE_TIP,
     ) {
-        vm.purchase = p;
+        choices.vm_purchase = p;
     }
-    if vm.purchase.term().is_some() {
+    if choices.vm_purchase.term().is_some() {
         if let Some(k) = pick(
             ui,
-            "vm_plan_kind",
-            vm.savings_plan_kind,
+            "Virtual machines' Savings Plan",
+            choices.vm_kind,
             &SavingsPlanKind::ALL,
             kind_text,
             "An EC2 Instance Savings Plan is tied to one instance family in one region and \
              takes more off; a Compute Savings Plan follows you across families, regions, \
              Fargate and Lambda",
         ) {
-            vm.savings_plan_kind = k;
+            choices.vm_kind = k;
         }
         if let Some(c) = pick(
             ui,
-            "vm_commit_to",
-            vm.commit_to,
+            "Virtual machines' commitment sized",
+            choices.vm_commit_to,
             &CommitTo::ALL,
             commit_text,
             COMMIT_TIP,
         ) {
-            vm.commit_to = c;
+            choices.vm_commit_to = c;
         }
     }
 }
 
 /// The containers' purchase and commitment.
-fn containers_row(ui: &mut egui::Ui, c: &mut ContainerSettings) {
+fn containers_row(ui: &mut egui::Ui, choices: &mut Choices) {
     ui.label(HostingModel::Containers.label());
     if let Some(p) = pick(
         ui,
-        "containers_purchase",
-        c.purchase,
+        "Containers bought as",
+        choices.containers_purchase,
         &Purchase::ALL,
         purchase_text,
         PURCHASE_TIP,
     ) {
-        c.purchase = p;
+        choices.containers_purchase = p;
     }
-    if c.purchase.term().is_some()
+    if choices.containers_purchase.term().is_some()
         && let Some(to) = pick(
             ui,
-            "containers_commit_to",
-            c.commit_to,
+            "Containers' commitment sized",
+            choices.containers_commit_to,
             &CommitTo::ALL,
             commit_text,
             COMMIT_TIP,
         )
     {
-        c.commit_to = to;
+        choices.containers_commit_to = to;
     }
 }
 
 /// Lambda's Savings Plan and commitment.
-fn lambda_row(ui: &mut egui::Ui, l: &mut LambdaSettings) {
+fn lambda_row(ui: &mut egui::Ui, choices: &mut Choices) {
     ui.label(HostingModel::Lambda.label());
     let plans = [None, Some(Term::OneYear), Some(Term::ThreeYear)];
     if let Some(p) = pick(
         ui,
-        "lambda_savings_plan",
-        l.savings_plan,
+        "Serverless Savings Plan",
+        choices.lambda_plan,
         &plans,
         lambda_plan_text,
         "A Compute Savings Plan takes a share off Lambda's duration, INIT and provisioned \
          concurrency (AWS: up to 17%), never off requests",
     ) {
-        l.savings_plan = p;
+        choices.lambda_plan = p;
     }
-    if l.savings_plan.is_some()
+    if choices.lambda_plan.is_some()
         && let Some(to) = pick(
             ui,
-            "lambda_commit_to",
-            l.commit_to,
+            "Serverless commitment sized",
+            choices.lambda_commit_to,
             &CommitTo::ALL,
             commit_text,
             COMMIT_TIP,
         )
     {
-        l.commit_to = to;
+        choices.lambda_commit_to = to;
     }
 }
