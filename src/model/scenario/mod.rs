@@ -22,7 +22,7 @@ pub use hosting_model::HostingModel;
 pub use lambda::{FrontDoor, LambdaSettings, ScalingRules};
 pub use purchase::{CommitTo, Purchase, SavingsPlanKind, Term};
 pub use rates::{CommitmentRates, InstancePrice, LambdaArchRates, Rates, Tier};
-pub use regions::{BUILT_IN_REGIONS, BuiltInRegion, built_in_rates};
+pub use regions::{BUILT_IN_REGIONS, BuiltInRegion, built_in_rates, reprice_fleets};
 pub use validation::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS, ValidationError};
 pub use whole::{FORMAT_VERSION, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario};
 pub use workload::{Architecture, Workload};

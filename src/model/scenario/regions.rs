@@ -3,6 +3,7 @@
 //! and date. Exact current rates for any region come from AWS's price list files
 //! (`serverless-explorer rates --offer …`).
 
+use super::alternatives::{ContainerSettings, VmSettings};
 use super::rates::{InstancePrice, Rates, Tier};
 use super::whole::Scenario;
 
@@ -180,14 +181,20 @@ impl Scenario {
     #[must_use]
     pub fn with_rates(&self, rates: Rates) -> Self {
         let mut s = self.clone();
-        if let Some(price) = rates.instance(&s.vm.instance_type) {
-            s.vm.hourly_usd = price.hourly_usd;
-        }
-        if let Some(price) = rates.instance(&s.containers.node_instance_type) {
-            s.containers.node_hourly_usd = price.hourly_usd;
-        }
+        reprice_fleets(&rates, &mut s.vm, &mut s.containers);
         s.rates = rates;
         s
+    }
+}
+
+/// Takes the VMs' and the container nodes' hourly prices from `rates`' instance list, where
+/// their instance types are in it.
+pub fn reprice_fleets(rates: &Rates, vm: &mut VmSettings, containers: &mut ContainerSettings) {
+    if let Some(price) = rates.instance(&vm.instance_type) {
+        vm.hourly_usd = price.hourly_usd;
+    }
+    if let Some(price) = rates.instance(&containers.node_instance_type) {
+        containers.node_hourly_usd = price.hourly_usd;
     }
 }
 

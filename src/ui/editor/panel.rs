@@ -13,7 +13,7 @@ use super::sections::{Section, form_section, section};
 use super::traffic::{Generator, TrafficPart, traffic_ui};
 use super::workload::{identity_ui, workload_rows};
 use crate::command::{Command, ViewId};
-use crate::model::scenario::Scenario;
+use crate::model::scenario::{Scenario, reprice_fleets};
 use crate::model::traffic_file::TrafficFile;
 use crate::ui::theme::{EDITOR_GAP, EDITOR_INDENT, EDITOR_VALUE_WIDTH, Theme};
 
@@ -248,12 +248,7 @@ fn sections_ui(
     });
     // A new region re-prices the fleets too, where their instance types are in its list.
     if rates.region != region {
-        if let Some(price) = rates.instance(&vm.instance_type) {
-            vm.hourly_usd = price.hourly_usd;
-        }
-        if let Some(price) = rates.instance(&containers.node_instance_type) {
-            containers.node_hourly_usd = price.hourly_usd;
-        }
+        reprice_fleets(rates, vm, containers);
     }
     changed
 }
