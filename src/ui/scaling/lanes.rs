@@ -134,10 +134,16 @@ struct LaneInput<'a> {
     dots: &'a DotClock,
 }
 
+/// Lambda environments running a request now (at least one while any request is in flight); the
+/// rest of its environments wait warm, unbilled, until reclaimed.
+fn busy_environments(x: &Sample, unit_rps: f64) -> f64 {
+    (x.served_rps / unit_rps).ceil().min(x.serving_units)
+}
+
 /// The accessible name of a lane: its numbers in one sentence, so tests and screen readers see them.
 fn lane_label(model: HostingModel, x: &Sample, unit_rps: f64) -> String {
     let units = if model == HostingModel::Lambda {
-        let busy = (x.served_rps / unit_rps).ceil().min(x.serving_units);
+        let busy = busy_environments(x, unit_rps);
         format!(
             "{} environments busy, {} warm and not billed",
             group(busy),
@@ -378,7 +384,7 @@ impl LaneCanvas<'_> {
         let (serving, booting) = (x.serving_units, x.booting_units);
         if self.model == HostingModel::Lambda {
             // Environments either run a request (billed) or wait warm until reclaimed (not).
-            let busy = (x.served_rps / unit_rps).ceil().min(serving);
+            let busy = busy_environments(x, unit_rps);
             let warm = (serving - busy).max(0.0);
             let candidates: [Candidate<'_>; 3] = [
                 &|| format!("{} busy · {} warm, not billed", group(busy), group(warm)),
