@@ -200,6 +200,8 @@ mod parts {
         s.workload.ephemeral_storage_mb = d.workload.ephemeral_storage_mb;
         s.workload.cpu_bound_share = d.workload.cpu_bound_share;
         s.workload.threads = d.workload.threads;
+        s.workload.event_source = d.workload.event_source;
+        s.workload.batch_size = d.workload.batch_size;
         s.vm.purchase = d.vm.purchase;
         s.vm.savings_plan_kind = d.vm.savings_plan_kind;
         s.vm.commit_to = d.vm.commit_to;
@@ -292,6 +294,7 @@ mod parts {
             c.rates.lambda_request_usd_per_million *= 3.0;
             c.rates.ephemeral_usd_per_gb_s *= 3.0;
             c.workload.ephemeral_storage_mb = 4096;
+            c.workload.batch_size = 7;
             c.lambda.free_tier = !c.lambda.free_tier;
             c.lambda.provisioned_hours_per_month += 10.0;
             c.lambda.provisioned_requests_per_month += 1_000;

@@ -12,6 +12,7 @@ mod lambda;
 mod purchase;
 mod rates;
 mod regions;
+mod trigger;
 mod validation;
 mod whole;
 mod workload;
@@ -23,6 +24,11 @@ pub use lambda::{FrontDoor, LambdaSettings, ScalingRules};
 pub use purchase::{CommitTo, Purchase, SavingsPlanKind, Term};
 pub use rates::{CommitmentRates, InstancePrice, LambdaArchRates, Rates, Tier};
 pub use regions::{BUILT_IN_REGIONS, BuiltInRegion, built_in_rates, reprice_fleets};
+pub use trigger::{
+    ASYNC_MAX_EVENT_AGE_S, EventSource, SQS_ADD_PER_MINUTE, SQS_MAX_CONCURRENCY,
+    SQS_MAX_CONCURRENCY_RANGE, SQS_START_CONCURRENCY, STREAM_PARALLELIZATION_RANGE,
+    STREAM_SHARDS_RANGE, Trigger, event_source_of,
+};
 pub use validation::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS, ValidationError};
 pub use whole::{FORMAT_VERSION, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario};
 pub use workload::{Architecture, Workload};

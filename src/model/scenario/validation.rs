@@ -4,6 +4,10 @@
 use super::alternatives::LaunchType;
 use super::purchase::{Purchase, SavingsPlanKind};
 use super::rates::Tier;
+use super::trigger::{
+    EventSource, SQS_MAX_CONCURRENCY_RANGE, STREAM_PARALLELIZATION_RANGE, STREAM_SHARDS_RANGE,
+    Trigger,
+};
 use super::whole::{FORMAT_VERSION, HOURS_PER_MONTH, Scenario};
 
 /// A value in a scenario that is outside what the model accepts.
@@ -52,6 +56,57 @@ impl Checker {
             self.fail(
                 field,
                 format!("{value} is out of range (allowed {min}..={max})"),
+            );
+        }
+    }
+
+    /// A trigger's settings and the event source it comes through.
+    fn trigger(&mut self, trigger: Trigger, source: Option<EventSource>) {
+        match trigger {
+            Trigger::Http | Trigger::Async => {}
+            Trigger::Queue { max_concurrency } => {
+                if let Some(max) = max_concurrency {
+                    let (min, top) = SQS_MAX_CONCURRENCY_RANGE;
+                    self.int(
+                        "workload.trigger.max_concurrency",
+                        u64::from(max),
+                        u64::from(min),
+                        u64::from(top),
+                    );
+                }
+            }
+            Trigger::Stream {
+                shards,
+                parallelization,
+            } => {
+                let (min, max) = STREAM_SHARDS_RANGE;
+                self.int(
+                    "workload.trigger.shards",
+                    u64::from(shards),
+                    u64::from(min),
+                    u64::from(max),
+                );
+                let (min, max) = STREAM_PARALLELIZATION_RANGE;
+                self.int(
+                    "workload.trigger.parallelization",
+                    u64::from(parallelization),
+                    u64::from(min),
+                    u64::from(max),
+                );
+            }
+        }
+        if let Some(source) = source
+            && !trigger.sources().contains(&source)
+        {
+            let allowed: Vec<String> = trigger.sources().iter().map(|s| format!("{s:?}")).collect();
+            let allowed = if allowed.is_empty() {
+                "None".to_owned()
+            } else {
+                format!("None, {}", allowed.join(", "))
+            };
+            self.fail(
+                "workload.event_source",
+                format!("{source:?} does not fit the trigger {trigger:?} (allowed {allowed})"),
             );
         }
     }
@@ -155,6 +210,8 @@ impl Scenario {
         c.range("workload.peak_to_average", w.peak_to_average, 1.0, 1000.0);
         c.range("workload.cpu_bound_share", w.cpu_bound_share, 0.0, 1.0);
         c.int("workload.threads", u64::from(w.threads), 1, 6);
+        c.trigger(w.trigger, w.event_source);
+        c.int("workload.batch_size", u64::from(w.batch_size), 1, 10_000);
 
         let l = &self.lambda;
         c.int(
@@ -760,5 +817,58 @@ mod tests {
             s.validate().unwrap_err().field,
             "workload.ephemeral_storage_mb"
         );
+    }
+
+    #[test]
+    fn trigger_settings_name_the_field_and_range() {
+        let mut s = Scenario::default();
+        s.workload.trigger = Trigger::Stream {
+            shards: 0,
+            parallelization: 1,
+        };
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "workload.trigger.shards");
+        assert!(err.problem.contains("allowed 1..=10000"), "{err}");
+        s.workload.trigger = Trigger::Stream {
+            shards: 4,
+            parallelization: 11,
+        };
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "workload.trigger.parallelization");
+        assert!(err.problem.contains("allowed 1..=10"), "{err}");
+        s.workload.trigger = Trigger::Stream {
+            shards: 4,
+            parallelization: 10,
+        };
+        assert!(s.validate().is_ok());
+        for (max, ok) in [(1, false), (2, true), (1_000, true), (1_001, false)] {
+            s.workload.trigger = Trigger::Queue {
+                max_concurrency: Some(max),
+            };
+            let result = s.validate();
+            assert_eq!(result.is_ok(), ok, "{max}: {result:?}");
+            if let Err(err) = result {
+                assert_eq!(err.field, "workload.trigger.max_concurrency");
+                assert!(err.problem.contains("allowed 2..=1000"), "{err}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_event_source_must_fit_its_trigger() {
+        let mut s = Scenario::default();
+        s.workload.trigger = Trigger::Async;
+        s.workload.event_source = Some(EventSource::Sns);
+        assert!(s.validate().is_ok());
+        s.workload.event_source = Some(EventSource::Sqs);
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "workload.event_source");
+        assert!(err.problem.contains("allowed None, S3, Sns"), "{err}");
+        s.workload.trigger = Trigger::Http;
+        s.workload.event_source = Some(EventSource::S3);
+        assert!(s.validate().unwrap_err().problem.contains("allowed None)"));
+        s.workload.event_source = None;
+        s.workload.batch_size = 0;
+        assert_eq!(s.validate().unwrap_err().field, "workload.batch_size");
     }
 }

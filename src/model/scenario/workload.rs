@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::trigger::{EventSource, Trigger};
+
 /// Processor architecture of a Lambda function or a container task.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Architecture {
@@ -47,6 +49,14 @@ pub struct Workload {
     pub cpu_bound_share: f64,
     /// Threads the function computes on (1–6): one thread cannot use more than one vCPU.
     pub threads: u32,
+    /// What invokes the function: HTTP (work beyond capacity is dropped), a queue, a stream or an
+    /// asynchronous event (work waits).
+    pub trigger: Trigger,
+    /// The service the work comes through; `None` for the trigger's usual one (SQS, Kinesis, S3).
+    pub event_source: Option<EventSource>,
+    /// Messages or records in one batch (1–10,000) for a queue or a stream; the event source's
+    /// bill counts them.
+    pub batch_size: u32,
 }
 
 impl Default for Workload {
@@ -60,6 +70,9 @@ impl Default for Workload {
             peak_to_average: 3.0,
             cpu_bound_share: 0.5,
             threads: 1,
+            trigger: Trigger::Http,
+            event_source: None,
+            batch_size: 1,
         }
     }
 }
