@@ -68,7 +68,15 @@ fn bill_json(bill: &Bill) -> Value {
 fn scaling_json(derived: &Derived) -> Value {
     let mut json = serde_json::to_value(derived.scaling.summaries()).unwrap_or(Value::Null);
     for model in HostingModel::ALL {
-        for key in ["offered_requests", "served_requests", "dropped_requests"] {
+        for key in [
+            "offered_requests",
+            "served_requests",
+            "dropped_requests",
+            "backlog_peak",
+            "expired_requests",
+            "waiting_at_end",
+            "max_wait_s",
+        ] {
             if let Some(value) = json.pointer_mut(&format!("/{}/{key}", model.key()))
                 && let Some(requests) = value.as_f64()
             {
@@ -247,6 +255,14 @@ pub fn to_text(scenario: &Scenario, derived: &Derived) -> String {
             s.served_requests,
             s.dropped_requests
         );
+        if scenario.workload.trigger.keeps_work() {
+            let _ = writeln!(
+                out,
+                "  {:<18} most waiting {:>11.0}  longest wait {:>8.1} s  expired {:>10.0}  \
+                 waiting at the end {:.0}",
+                "", s.backlog_peak, s.max_wait_s, s.expired_requests, s.waiting_at_end
+            );
+        }
     }
     let l = &derived.cold_start.latency;
     let _ = writeln!(
@@ -356,7 +372,14 @@ mod tests {
             assert!(json["cost"][model]["total_usd"].is_number(), "cost.{model}");
         }
         for model in ["lambda", "vm", "containers", "on_prem"] {
-            for key in ["peak_capacity", "served_requests", "dropped_requests"] {
+            for key in [
+                "peak_capacity",
+                "served_requests",
+                "dropped_requests",
+                "backlog_peak",
+                "max_wait_s",
+                "expired_requests",
+            ] {
                 assert!(
                     json["scaling"][model][key].is_number(),
                     "scaling.{model}.{key}"

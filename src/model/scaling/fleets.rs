@@ -4,7 +4,7 @@
 
 use std::collections::VecDeque;
 
-use super::step::{TIME_EPS_S, Tick, serve};
+use super::step::{TIME_EPS_S, Tick, Work, serve};
 use super::usage::Usage;
 use crate::model::scenario::{LaunchType, Scenario};
 use crate::model::sizing;
@@ -166,7 +166,9 @@ impl Fleet {
         }
     }
 
-    pub(super) fn step(&mut self, s: &Scenario, t_s: f64, dt_s: f64, offered: f64) -> Tick {
+    /// One step. Under a trigger that keeps work, the policy also sees the work waiting: it
+    /// sizes the fleet for the period's arrival rate plus clearing what waits within one period.
+    pub(super) fn step(&mut self, s: &Scenario, t_s: f64, dt_s: f64, work: Work) -> Tick {
         let started = take_ready(&mut self.starting, t_s);
         self.serving += started;
         self.starting_total -= started;
@@ -178,7 +180,8 @@ impl Fleet {
 
         if t_s + TIME_EPS_S >= self.next_metric_s {
             let window_s = (t_s - self.window_start_s).max(f64::MIN_POSITIVE);
-            let desired = (self.desired_for)(s, self.window_requests / window_s);
+            let backlog_rps = work.waiting / self.metric_period_s.max(f64::MIN_POSITIVE);
+            let desired = (self.desired_for)(s, self.window_requests / window_s + backlog_rps);
             self.scale_to(t_s, desired);
             self.window_start_s = t_s;
             self.window_requests = 0.0;
@@ -189,8 +192,8 @@ impl Fleet {
         self.place(t_s);
 
         let capacity_rps = self.capacity_rps();
-        let served = serve(offered, capacity_rps, dt_s);
-        self.window_requests += offered;
+        let served = serve(work.pending(), capacity_rps, dt_s);
+        self.window_requests += work.arrived;
         let units_paid = f64::from(self.serving + self.starting_total);
         let nodes_paid = self
             .nodes
@@ -208,6 +211,7 @@ impl Fleet {
                 node_s: nodes_paid * dt_s,
                 ..Usage::default()
             },
+            trigger_ceiling: None,
         }
     }
 

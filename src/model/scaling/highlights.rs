@@ -141,9 +141,13 @@ pub enum Shortfall {
     },
 }
 
-/// Whether a sample dropped requests (beyond rounding noise).
-fn is_short(x: &Sample) -> bool {
-    x.dropped_rps > 1e-9 * x.demand_rps.max(1.0)
+/// Work waiting (a queue's, a stream's) below this counts as none: half a request.
+const NO_BACKLOG: f64 = 0.5;
+
+/// Whether a sample fell short of its demand: it dropped requests (beyond rounding noise) or
+/// left work waiting.
+pub(super) fn is_short(x: &Sample) -> bool {
+    x.dropped_rps > 1e-9 * x.demand_rps.max(1.0) || x.backlog >= NO_BACKLOG
 }
 
 #[cfg(test)]

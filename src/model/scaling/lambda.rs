@@ -4,10 +4,12 @@
 
 use std::collections::VecDeque;
 
-use super::step::{TIME_EPS_S, Tick, serve, whole_units};
+use super::step::{TIME_EPS_S, Tick, Work, serve, whole_units};
 use super::usage::Usage;
 use crate::model::runtime::InitPhases;
-use crate::model::scenario::{ScalingRules, Scenario};
+use crate::model::scenario::{
+    SQS_ADD_PER_MINUTE, SQS_START_CONCURRENCY, ScalingRules, Scenario, Trigger,
+};
 
 /// Lambda (since Nov 2023): new environments a function may add at once (the bucket's size).
 pub const LAMBDA_BURST_ENVIRONMENTS: f64 = 1_000.0;
@@ -44,6 +46,13 @@ pub(super) struct LambdaSim {
     memory_gb: f64,
     /// Init Duration of one new environment (what INIT billing bills), s.
     billed_init_s: f64,
+    /// The most environments the trigger lets run at once now (a queue's mapping ramps up to
+    /// its cap, a stream's is fixed); infinite when the trigger sets no ceiling.
+    trigger_ceiling: f64,
+    /// The highest `trigger_ceiling` can go: the trigger's cap within `max_envs`.
+    trigger_cap: f64,
+    /// An SQS event source mapping: the ceiling ramps while messages wait.
+    queue_ramp: bool,
 }
 
 impl LambdaSim {
@@ -55,7 +64,20 @@ impl LambdaSim {
             .reserved_concurrency
             .map_or(limit, |r| f64::from(r).min(limit));
         let provisioned = f64::from(l.provisioned_concurrency).min(max_envs);
-        let warm = provisioned.max(whole_units(rps * duration_s)).min(max_envs);
+        let trigger = s.workload.trigger;
+        let trigger_cap = trigger
+            .concurrency_cap()
+            .map_or(f64::INFINITY, |cap| f64::from(cap).min(max_envs));
+        let warm = provisioned
+            .max(whole_units(rps * duration_s).min(trigger_cap))
+            .min(max_envs);
+        let queue_ramp = matches!(trigger, Trigger::Queue { .. });
+        // Traffic was steady before t = 0: a queue's mapping had grown to what that rate needs.
+        let trigger_ceiling = if queue_ramp {
+            f64::from(SQS_START_CONCURRENCY).max(warm).min(trigger_cap)
+        } else {
+            trigger_cap
+        };
         let phases = InitPhases::of(s);
         let burst_2022 = f64::from(l.burst_2022);
         Self {
@@ -74,7 +96,31 @@ impl LambdaSim {
             idle_reclaim_s: s.cold_start.idle_reclaim_min * 60.0,
             memory_gb: s.memory_gb(),
             billed_init_s: phases.billed_init_ms() / 1000.0,
+            trigger_ceiling,
+            trigger_cap,
+            queue_ramp,
         }
+    }
+
+    /// The trigger's ceiling on environments now, where it sets one.
+    fn ceiling(&self) -> Option<f64> {
+        self.trigger_ceiling
+            .is_finite()
+            .then_some(self.trigger_ceiling)
+    }
+
+    /// An SQS mapping adds up to 300 concurrent batches a minute while messages wait, up to its
+    /// cap; with nothing waiting it keeps what is in use, and at least 5.
+    fn ramp_queue(&mut self, dt_s: f64, waiting: f64) {
+        if !self.queue_ramp {
+            return;
+        }
+        self.trigger_ceiling = if waiting > 0.0 {
+            self.trigger_ceiling + f64::from(SQS_ADD_PER_MINUTE) / 60.0 * dt_s
+        } else {
+            f64::from(SQS_START_CONCURRENCY).max(self.warm + self.initialising_total)
+        }
+        .min(self.trigger_cap);
     }
 
     fn capacity_rps(&self) -> f64 {
@@ -91,11 +137,13 @@ impl LambdaSim {
             paid_capacity_rps: self.provisioned_rps(),
             booting_units: self.initialising_total,
             serving_units: self.warm,
+            trigger_ceiling: self.ceiling(),
             ..Tick::default()
         }
     }
 
-    pub(super) fn step(&mut self, t_s: f64, dt_s: f64, offered: f64) -> Tick {
+    pub(super) fn step(&mut self, t_s: f64, dt_s: f64, work: Work) -> Tick {
+        let offered = work.pending();
         while let Some(&(ready_s, count)) = self.initialising.front()
             && ready_s <= t_s + TIME_EPS_S
         {
@@ -108,6 +156,7 @@ impl LambdaSim {
             self.initialising_total = 0.0;
         }
         self.tokens = (self.tokens + LAMBDA_REFILL_PER_S * dt_s).min(LAMBDA_BURST_ENVIRONMENTS);
+        self.ramp_queue(dt_s, work.waiting);
 
         let new = self.scale_out(dt_s, offered / dt_s);
         if new > 0.0 {
@@ -137,6 +186,7 @@ impl LambdaSim {
             served,
             idle: self.provisioned_rps() * dt_s - by_provisioned,
             usage,
+            trigger_ceiling: self.ceiling(),
         }
     }
 
@@ -155,7 +205,8 @@ impl LambdaSim {
             (demand_rps - self.warm / self.duration_s) * (self.duration_s + self.init_s)
                 - self.initialising_total,
         );
-        let within_limit = wanted.min((self.max_envs - existing).max(0.0));
+        let limit = self.max_envs.min(self.trigger_ceiling.floor());
+        let within_limit = wanted.min((limit - existing).max(0.0));
         let new = match self.rules {
             ScalingRules::Current => {
                 let new = within_limit.min(self.tokens.floor());

@@ -8,6 +8,7 @@
 //! simulation; `highlights` reads a finished run.
 //! Everything is used through this module's paths (`model::scaling::ScalingRun`, …).
 
+mod backlog;
 #[cfg(test)]
 mod behaviour;
 mod fleets;
@@ -23,6 +24,8 @@ mod run;
 mod samples;
 mod simulator;
 mod step;
+#[cfg(test)]
+mod triggers;
 mod usage;
 
 pub use highlights::{Growth, Shortfall};
@@ -38,9 +41,24 @@ pub use usage::Usage;
 pub const ASSUMPTIONS: &[&str] = &[
     "A fluid model: request rates, not single requests, move in fixed steps of 0.5 s of \
      simulated time, so a run's cost grows with its length and not with the request rate.",
-    "Requests that find no free capacity are dropped at once: nothing queues or retries them \
-     (synchronous calls; Lambda answers HTTP 429, servers shed load). Asynchronous Lambda events \
-     would instead be retried for up to 6 hours.",
+    "HTTP trigger: requests that find no free capacity are dropped at once; nothing queues or \
+     retries them (Lambda answers HTTP 429, servers shed load).",
+    "Queue, stream and asynchronous triggers: work that finds no free capacity waits and is \
+     served oldest first as soon as capacity frees up; every model reads the same queue or \
+     stream. A wait is counted in whole steps of 0.5 s.",
+    "SQS queue: Lambda's event source mapping starts with 5 concurrent batches, adds up to 300 \
+     a minute while messages wait, and stops at 1,000 or at its maximum concurrency; with \
+     nothing waiting it keeps the batches in use (at least 5). Traffic counts batches.",
+    "Stream (Kinesis, DynamoDB): Lambda runs shards × parallelization batches at once, however \
+     high the traffic; records wait in their shard (retention, 24 hours by default, is not \
+     reached here). Traffic counts batches.",
+    "Asynchronous events (S3, SNS, EventBridge): Lambda queues each event; a throttled event is \
+     retried until it is 6 hours old (the default maximum event age) and then dropped. Retries \
+     here happen as soon as capacity frees up; real retries back off, and an event may be \
+     delivered twice.",
+    "Fleets and servers reading a queue or stream poll it: what they cannot serve waits, and the \
+     scaling policy sizes the fleet for the arrival rate plus clearing the waiting work within \
+     one metric period.",
     "Traffic was steady before t = 0: every model starts with the capacity its first rate needs \
      (Lambda: at least its provisioned concurrency), and Lambda's scaling allowance is full.",
     "Lambda (since Nov 2023): a function adds up to 1,000 execution environments at once, \
@@ -76,9 +94,9 @@ pub const ASSUMPTIONS: &[&str] = &[
     "Peak capacity is the most requests a model could serve at once: Lambda's most execution \
      environments; for the others, the most requests per second they could serve times the \
      average duration.",
-    "Catch-up time runs from the first step in which demand exceeds capacity to the first later \
-     step in which capacity meets demand again; if that never happens it runs to the end of the \
-     timeline.",
+    "Catch-up time runs from the first step in which demand exceeds capacity (or work is left \
+     waiting) to the first later step in which capacity meets demand again and nothing waits; \
+     if that never happens it runs to the end of the timeline.",
     "Idle capacity share: paid capacity left unused divided by all paid capacity (served plus \
      unused); for Lambda only provisioned concurrency is paid for while idle.",
 ];

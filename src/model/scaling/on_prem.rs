@@ -1,7 +1,7 @@
 //! On-premises servers: a fixed fleet sized for the month's peak, whose capacity never changes
 //! within a timeline; it uses its servers' time whether they serve or not.
 
-use super::step::{Tick, serve};
+use super::step::{Tick, Work, serve};
 use super::usage::Usage;
 use crate::model::scenario::Scenario;
 use crate::model::sizing;
@@ -34,8 +34,8 @@ impl OnPremSim {
         }
     }
 
-    pub(super) fn step(&self, dt_s: f64, offered: f64) -> Tick {
-        let served = serve(offered, self.capacity_rps, dt_s);
+    pub(super) fn step(&self, dt_s: f64, work: Work) -> Tick {
+        let served = serve(work.pending(), self.capacity_rps, dt_s);
         Tick {
             served,
             idle: self.capacity_rps * dt_s - served,

@@ -2,6 +2,7 @@
 //! sample spans) and the summary over every step: peak capacity, catch-up time, idle share and
 //! totals.
 
+use super::highlights::is_short;
 use super::samples::{ModelRun, ModelSummary, Sample};
 use crate::model::scenario::HostingModel;
 
@@ -22,6 +23,7 @@ pub(super) struct Recorder {
     paid: f64,
     first_short_s: Option<f64>,
     caught_up_s: Option<f64>,
+    backlog_peak: f64,
 }
 
 impl Recorder {
@@ -40,6 +42,7 @@ impl Recorder {
             paid: 0.0,
             first_short_s: None,
             caught_up_s: None,
+            backlog_peak: first.backlog,
         };
         recorder.note_peak(&first);
         recorder
@@ -59,8 +62,8 @@ impl Recorder {
         self.note_peak(sample);
         self.idle += sample.idle_rps * dt_s;
         self.paid += (sample.served_rps + sample.idle_rps) * dt_s;
-        let offered = sample.demand_rps * dt_s;
-        let short = sample.dropped_rps * dt_s > 1e-9 * offered.max(1.0);
+        self.backlog_peak = self.backlog_peak.max(sample.backlog);
+        let short = is_short(sample);
         if short && self.first_short_s.is_none() {
             self.first_short_s = Some(t0_s);
         } else if !short && self.first_short_s.is_some() && self.caught_up_s.is_none() {
@@ -105,9 +108,15 @@ impl Recorder {
         self.flush();
         let summary = ModelSummary {
             peak_capacity: self.peak_capacity,
-            offered_requests: self.last.cumulative_served + self.last.cumulative_dropped,
+            offered_requests: self.last.cumulative_served
+                + self.last.cumulative_dropped
+                + self.last.backlog,
             served_requests: self.last.cumulative_served,
             dropped_requests: self.last.cumulative_dropped,
+            backlog_peak: self.backlog_peak,
+            max_wait_s: self.last.max_wait_s,
+            expired_requests: self.last.cumulative_expired,
+            waiting_at_end: self.last.backlog,
             catch_up_s: self
                 .first_short_s
                 .map(|first| self.caught_up_s.unwrap_or(end_s) - first),

@@ -53,7 +53,7 @@ impl ScalingRun {
     /// It reads these fields of the scenario (directly or through `InitPhases::of` and `sizing`),
     /// and no others, so an edit of any other field needs no new simulation:
     ///
-    /// - `traffic`;
+    /// - `traffic`, `workload.trigger`;
     /// - `workload.avg_duration_ms`, `workload.memory_mb` (Lambda's GB-s), `workload.architecture`
     ///   (the runtime's init time), `workload.requests_per_month` and `workload.peak_to_average`
     ///   (the on-premises servers bought);

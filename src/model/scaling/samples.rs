@@ -23,7 +23,8 @@ pub struct Sample {
     pub serving_units: f64,
     /// Requests served, per second.
     pub served_rps: f64,
-    /// Requests dropped or throttled, per second.
+    /// Requests dropped or throttled, per second (under a trigger that keeps work: events that
+    /// expired).
     pub dropped_rps: f64,
     /// Paid capacity left unused, requests per second (Lambda: idle provisioned concurrency).
     pub idle_rps: f64,
@@ -36,6 +37,19 @@ pub struct Sample {
     pub cumulative_cost_usd: f64,
     /// What the model used since the start, in the quantities its cost is linear in.
     pub usage: Usage,
+    /// Work waiting at `t_s` (in the queue or stream, or Lambda's queue of events); always 0
+    /// for HTTP, which drops what it cannot serve.
+    pub backlog: f64,
+    /// How long the oldest waiting work has waited at `t_s`, s.
+    pub oldest_wait_s: f64,
+    /// The longest any work has waited since the start (served or still waiting), s.
+    pub max_wait_s: f64,
+    /// Asynchronous events past their maximum age since the start (counted in
+    /// `cumulative_dropped` too).
+    pub cumulative_expired: f64,
+    /// Lambda: the most environments its trigger lets run at once (a stream's shards ×
+    /// parallelization, a queue's mapping as it ramps), where it sets a ceiling.
+    pub trigger_ceiling: Option<f64>,
 }
 
 /// One model's results over the whole timeline (every step counted).
@@ -48,8 +62,16 @@ pub struct ModelSummary {
     pub offered_requests: f64,
     /// Requests served.
     pub served_requests: f64,
-    /// Requests dropped or throttled.
+    /// Requests dropped or throttled (under a trigger that keeps work: events that expired).
     pub dropped_requests: f64,
+    /// The most work waiting at once (0 for HTTP).
+    pub backlog_peak: f64,
+    /// The longest any work waited, s, counting work still waiting at the end.
+    pub max_wait_s: f64,
+    /// Asynchronous events past their maximum age (6 hours), dropped; 0 for other triggers.
+    pub expired_requests: f64,
+    /// Work still waiting at the end of the timeline.
+    pub waiting_at_end: f64,
     /// Seconds from the first moment demand exceeds capacity until capacity meets demand again;
     /// `None` if it never falls short; the time to the end of the timeline if it never catches up.
     pub catch_up_s: Option<f64>,

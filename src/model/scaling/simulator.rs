@@ -1,13 +1,14 @@
 //! The four models stepped together through the traffic, one step at a time, each step turned
 //! into a sample per model with running totals.
 
+use super::backlog::{Backlog, Served};
 use super::fleets::Fleet;
 use super::lambda::LambdaSim;
 use super::on_prem::OnPremSim;
 use super::per_model::PerModel;
 use super::samples::Sample;
-use super::step::Tick;
-use crate::model::scenario::{HostingModel, Scenario};
+use super::step::{Tick, Work};
+use crate::model::scenario::{ASYNC_MAX_EVENT_AGE_S, HostingModel, Scenario, Trigger};
 use crate::model::traffic::{Traffic, TrafficError};
 
 /// The four models stepped together through the traffic, one step at a time.
@@ -21,6 +22,10 @@ pub struct Simulator {
     pub(super) containers: Fleet,
     pub(super) on_prem: OnPremSim,
     pub(super) latest: PerModel<Sample>,
+    /// Whether work beyond capacity waits (every trigger but HTTP) instead of being dropped.
+    keeps_work: bool,
+    /// Each model's waiting work (stays empty for HTTP).
+    backlogs: PerModel<Backlog>,
 }
 
 impl Simulator {
@@ -44,6 +49,7 @@ impl Simulator {
                 served_rps,
                 dropped_rps: rps - served_rps,
                 idle_rps: (tick.paid_capacity_rps - served_rps).max(0.0),
+                trigger_ceiling: tick.trigger_ceiling,
                 ..Sample::default()
             }
         };
@@ -53,7 +59,11 @@ impl Simulator {
             containers: first(containers.state()),
             lambda: first(lambda.state()),
         };
+        let trigger = s.workload.trigger;
+        let max_age_s = (trigger == Trigger::Async).then_some(ASYNC_MAX_EVENT_AGE_S);
         Ok(Self {
+            keeps_work: trigger.keeps_work(),
+            backlogs: PerModel::default().map(|_, ()| Backlog::new(max_age_s)),
             scenario: s.clone(),
             traffic,
             t_s,
@@ -89,18 +99,37 @@ impl Simulator {
             return &self.latest;
         }
         let t_s = self.t_s;
-        let offered = self.traffic.requests_between(t_s, t_s + dt_s);
-        let ticks = PerModel {
-            on_prem: self.on_prem.step(dt_s, offered),
-            vm: self.vm.step(&self.scenario, t_s, dt_s, offered),
-            containers: self.containers.step(&self.scenario, t_s, dt_s, offered),
-            lambda: self.lambda.step(t_s, dt_s, offered),
+        let end_s = t_s + dt_s;
+        let offered = self.traffic.requests_between(t_s, end_s);
+        let work = |model| Work {
+            arrived: offered,
+            waiting: self.backlogs.get(model).total(),
         };
-        self.t_s = t_s + dt_s;
+        let ticks = PerModel {
+            on_prem: self.on_prem.step(dt_s, work(HostingModel::OnPrem)),
+            vm: self
+                .vm
+                .step(&self.scenario, t_s, dt_s, work(HostingModel::Vm)),
+            containers: self.containers.step(
+                &self.scenario,
+                t_s,
+                dt_s,
+                work(HostingModel::Containers),
+            ),
+            lambda: self.lambda.step(t_s, dt_s, work(HostingModel::Lambda)),
+        };
+        self.t_s = end_s;
         for model in HostingModel::ALL {
             let tick = ticks.get(model);
             let latest = self.latest.get_mut(model);
-            let dropped = offered - tick.served;
+            let backlog = self.backlogs.get_mut(model);
+            let (dropped, served) = if self.keeps_work {
+                let served = backlog.step(t_s, end_s, offered, tick.served);
+                (served.expired, served)
+            } else {
+                (offered - tick.served, Served::default())
+            };
+            let oldest_wait_s = backlog.oldest_age_s(end_s);
             *latest = Sample {
                 t_s: self.t_s,
                 demand_rps: offered / dt_s,
@@ -114,6 +143,14 @@ impl Simulator {
                 cumulative_dropped: latest.cumulative_dropped + dropped,
                 cumulative_cost_usd: 0.0,
                 usage: latest.usage + tick.usage,
+                backlog: backlog.total(),
+                oldest_wait_s,
+                max_wait_s: latest
+                    .max_wait_s
+                    .max(served.longest_wait_s)
+                    .max(oldest_wait_s),
+                cumulative_expired: latest.cumulative_expired + served.expired,
+                trigger_ceiling: tick.trigger_ceiling,
             };
         }
         &self.latest

@@ -32,6 +32,23 @@ pub(super) struct Tick {
     pub(super) idle: f64,
     /// What the model used in the step.
     pub(super) usage: Usage,
+    /// Lambda: the most environments its trigger lets run at once, where it sets a ceiling.
+    pub(super) trigger_ceiling: Option<f64>,
+}
+
+/// The work a model may serve in one step: what arrived in it, and what waits from before
+/// (always 0 for HTTP, whose excess is dropped).
+#[derive(Clone, Copy, Debug, Default)]
+pub(super) struct Work {
+    pub(super) arrived: f64,
+    pub(super) waiting: f64,
+}
+
+impl Work {
+    /// Everything that could be served in the step.
+    pub(super) fn pending(self) -> f64 {
+        self.arrived + self.waiting
+    }
 }
 
 /// Requests served in a step: the offered ones, up to what the capacity allows.
