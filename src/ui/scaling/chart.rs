@@ -17,22 +17,23 @@ use super::format::{group, line_h};
 /// Maps the timeline and request rates to the chart's plot rect: the one place model space
 /// becomes screen space.
 #[derive(Clone, Copy, Debug)]
-struct ChartMap {
-    plot: Rect,
-    t0_s: f64,
-    t1_s: f64,
-    max_rps: f64,
+pub(super) struct ChartMap {
+    pub(super) plot: Rect,
+    pub(super) t0_s: f64,
+    pub(super) t1_s: f64,
+    /// Top of the y axis (requests per second, or work waiting in the waiting chart).
+    pub(super) max_rps: f64,
     /// Round step between the horizontal grid lines, requests per second.
-    y_step: f64,
+    pub(super) y_step: f64,
 }
 
 impl ChartMap {
-    fn x_from_secs(&self, t_s: f64) -> f32 {
+    pub(super) fn x_from_secs(&self, t_s: f64) -> f32 {
         let span = (self.t1_s - self.t0_s).max(f64::MIN_POSITIVE);
         self.plot.left() + ((t_s - self.t0_s) / span) as f32 * self.plot.width()
     }
 
-    fn secs_from_x(&self, x: f32) -> f64 {
+    pub(super) fn secs_from_x(&self, x: f32) -> f64 {
         let share = f64::from((x - self.plot.left()) / self.plot.width().max(1.0));
         (self.t0_s + share * (self.t1_s - self.t0_s)).clamp(self.t0_s, self.t1_s)
     }
@@ -112,7 +113,8 @@ pub(super) fn chart_ui(
         focus,
     };
     if cache.chart_key != Some(key) {
-        cache.chart_shapes = series_shapes(run, theme, &map, focus);
+        let ceiling_rps_per_env = cache.stats.lambda_unit_rps;
+        cache.chart_shapes = series_shapes(run, theme, &map, focus, ceiling_rps_per_env);
         cache.chart_key = Some(key);
     }
     painter
@@ -157,7 +159,7 @@ pub(super) fn chart_ui(
 }
 
 /// Horizontal lines at round request rates and vertical ones at round times, labelled.
-fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &FontId) {
+pub(super) fn paint_axes(painter: &egui::Painter, theme: &Theme, map: &ChartMap, small: &FontId) {
     let label = |text: &str, place: &dyn Fn(Vec2) -> (Pos2, Align2)| {
         let galley = painter.layout_no_wrap(text.to_owned(), small.clone(), theme.weak_text);
         let (pos, align) = place(galley.size());
@@ -217,6 +219,7 @@ fn series_shapes(
     theme: &Theme,
     map: &ChartMap,
     focus: Option<HostingModel>,
+    ceiling_rps_per_env: f64,
 ) -> Vec<Shape> {
     let mut shapes = Vec::new();
     for model in HostingModel::ALL {
@@ -243,9 +246,20 @@ fn series_shapes(
         let points = polyline(&run.model(model).samples, map, |x| x.capacity_rps);
         shapes.push(Shape::line(points, Stroke::new(width, theme.model(model))));
     }
-    let demand = polyline(&run.model(HostingModel::Lambda).samples, map, |x| {
-        x.demand_rps
-    });
+    // The trigger's ceiling on Lambda (a stream's shards, a queue's mapping), dashed.
+    let lambda = &run.model(HostingModel::Lambda).samples;
+    if lambda.iter().any(|x| x.trigger_ceiling.is_some()) {
+        let ceiling = polyline(lambda, map, |x| {
+            x.trigger_ceiling.unwrap_or(0.0) * ceiling_rps_per_env
+        });
+        shapes.extend(Shape::dashed_line(
+            &ceiling,
+            Stroke::new(theme.line_width, theme.model(HostingModel::Lambda)),
+            10.0,
+            6.0,
+        ));
+    }
+    let demand = polyline(lambda, map, |x| x.demand_rps);
     shapes.push(Shape::line(
         demand,
         Stroke::new(theme.line_width + 1.5, theme.demand),
@@ -270,6 +284,12 @@ fn chart_tooltip(ui: &mut egui::Ui, run: &ScalingRun, theme: &Theme, t_s: f64) {
         if let Some(x) = run.sample_at(model, t_s) {
             let dropped = if x.dropped_rps >= 0.5 {
                 format!(", {} rps dropped", group(x.dropped_rps))
+            } else if x.backlog >= 0.5 {
+                format!(
+                    ", {} waiting (the oldest for {})",
+                    group(x.backlog),
+                    super::format::duration(x.oldest_wait_s)
+                )
             } else {
                 String::new()
             };
@@ -289,21 +309,25 @@ fn chart_tooltip(ui: &mut egui::Ui, run: &ScalingRun, theme: &Theme, t_s: f64) {
 /// A series as a polyline with at most a few points per pixel column (the column's first,
 /// extreme and last value), and straight stretches merged into one segment, so long runs and
 /// flat plateaus stay cheap to draw while spikes stay visible.
-fn polyline(samples: &[Sample], map: &ChartMap, value: impl Fn(&Sample) -> f64) -> Vec<Pos2> {
-    let mut points = Vec::new();
+pub(super) fn polyline(
+    samples: &[Sample],
+    map: &ChartMap,
+    value: impl Fn(&Sample) -> f64,
+) -> Vec<Pos2> {
+    let mut points = Path::default();
     // The column being gathered: its index, x, and its first, lowest, highest and last y.
     let mut column: Option<(i64, f32, [f32; 4])> = None;
-    let flush = |points: &mut Vec<Pos2>, (_, x, [first, low, high, last]): (i64, f32, [f32; 4])| {
-        push_point(points, pos2(x, first));
+    let flush = |points: &mut Path, (_, x, [first, low, high, last]): (i64, f32, [f32; 4])| {
+        points.push(pos2(x, first));
         if high - low > 0.5 {
             let extreme = if (first - low).abs() < (first - high).abs() {
                 high
             } else {
                 low
             };
-            push_point(points, pos2(x, extreme));
+            points.push(pos2(x, extreme));
         }
-        push_point(points, pos2(x, last));
+        points.push(pos2(x, last));
     };
     for sample in samples {
         let p = map.pos(sample.t_s, value(sample));
@@ -325,30 +349,73 @@ fn polyline(samples: &[Sample], map: &ChartMap, value: impl Fn(&Sample) -> f64) 
     if let Some(c) = column {
         flush(&mut points, c);
     }
-    points
+    points.points
 }
 
-/// Appends a point, or moves the last one there when the last two and the new one lie on one
-/// straight line in the same direction (within a quarter point).
-fn push_point(points: &mut Vec<Pos2>, p: Pos2) {
-    let n = points.len();
-    if let (Some(&a), Some(&b)) = (points.get(n.wrapping_sub(2)), points.get(n.wrapping_sub(1)))
-        && collinear(a, b, p)
-        && let Some(last) = points.last_mut()
-    {
-        *last = p;
-        return;
+/// How far a merged point may lie from the straight segment that replaces it, points.
+const MERGE_TOLERANCE: f32 = 0.25;
+
+/// The slopes a straight segment from its first point may take so that every point merged into
+/// it stays within [`MERGE_TOLERANCE`] of it. Each merged point narrows the range, so a long
+/// flat stretch followed by a slow rise never drifts into one slanted line.
+#[derive(Clone, Copy, Debug)]
+struct Sleeve {
+    low: f32,
+    high: f32,
+}
+
+impl Sleeve {
+    /// The sleeve of a segment from `a` to `b`; `None` for a vertical one, which never merges.
+    fn new(a: Pos2, b: Pos2) -> Option<Self> {
+        let dx = b.x - a.x;
+        (dx > 0.0).then(|| Self {
+            low: (b.y - MERGE_TOLERANCE - a.y) / dx,
+            high: (b.y + MERGE_TOLERANCE - a.y) / dx,
+        })
     }
-    if points.last() != Some(&p) {
-        points.push(p);
+
+    /// Whether the segment from `a` may be extended to `p` with every merged point (and `p`)
+    /// within the tolerance; narrows the sleeve when it may.
+    fn admit(&mut self, a: Pos2, p: Pos2) -> bool {
+        let dx = p.x - a.x;
+        if dx <= 0.0 {
+            return false;
+        }
+        let slope = (p.y - a.y) / dx;
+        if slope < self.low || slope > self.high {
+            return false;
+        }
+        self.low = self.low.max((p.y - MERGE_TOLERANCE - a.y) / dx);
+        self.high = self.high.min((p.y + MERGE_TOLERANCE - a.y) / dx);
+        true
     }
 }
 
-/// Whether `b` lies on the segment from `a` to `c`, within a quarter point.
-fn collinear(a: Pos2, b: Pos2, c: Pos2) -> bool {
-    let (ab, bc, ac) = (b - a, c - b, c - a);
-    let cross = ab.x * ac.y - ab.y * ac.x;
-    cross.abs() <= 0.25 * ac.length().max(1.0) && ab.dot(bc) >= 0.0
+/// A polyline being built left to right, straight stretches merged into one segment.
+#[derive(Default)]
+struct Path {
+    points: Vec<Pos2>,
+    /// The sleeve of the last segment.
+    sleeve: Option<Sleeve>,
+}
+
+impl Path {
+    /// Appends a point, or moves the last one there when the last segment extends to it.
+    fn push(&mut self, p: Pos2) {
+        if self.points.last() == Some(&p) {
+            return;
+        }
+        let n = self.points.len();
+        if let (Some(sleeve), Some(&a)) = (&mut self.sleeve, self.points.get(n.wrapping_sub(2)))
+            && sleeve.admit(a, p)
+            && let Some(last) = self.points.last_mut()
+        {
+            *last = p;
+            return;
+        }
+        self.sleeve = self.points.last().and_then(|&b| Sleeve::new(b, p));
+        self.points.push(p);
+    }
 }
 
 /// The dropped requests of one model as a filled band between the served and the offered rate,
@@ -357,6 +424,8 @@ fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
     // Edge pairs (offered on top, served below) along the band; a pair whose two edges both
     // continue the previous segments in a straight line replaces the previous pair.
     let mut edges: Vec<[Pos2; 2]> = Vec::new();
+    // The sleeves of the last segment's two edges.
+    let mut sleeves: Option<[Sleeve; 2]> = None;
     for sample in samples {
         let x = map.x_from_secs(sample.t_s);
         let pair = [
@@ -364,15 +433,25 @@ fn dropped_mesh(samples: &[Sample], map: &ChartMap, color: Color32) -> Mesh {
             pos2(x, map.y_from_rps(sample.served_rps)),
         ];
         let n = edges.len();
-        if let (Some(a), Some(b)) = (edges.get(n.wrapping_sub(2)), edges.get(n.wrapping_sub(1)))
-            && collinear(a[0], b[0], pair[0])
-            && collinear(a[1], b[1], pair[1])
-            && let Some(last) = edges.last_mut()
-        {
-            *last = pair;
-        } else {
-            edges.push(pair);
+        if let (Some([top, bottom]), Some(a)) = (&mut sleeves, edges.get(n.wrapping_sub(2))) {
+            // Both edges must extend; the sleeves are only narrowed when they both do.
+            let (mut t, mut b) = (*top, *bottom);
+            if t.admit(a[0], pair[0])
+                && b.admit(a[1], pair[1])
+                && let Some(last) = edges.last_mut()
+            {
+                *last = pair;
+                (*top, *bottom) = (t, b);
+                continue;
+            }
         }
+        sleeves = edges.last().and_then(|last| {
+            Some([
+                Sleeve::new(last[0], pair[0])?,
+                Sleeve::new(last[1], pair[1])?,
+            ])
+        });
+        edges.push(pair);
     }
     let mut mesh = Mesh::default();
     for window in edges.windows(2) {
@@ -491,6 +570,40 @@ mod tests {
             "{mesh_area} vs {expected}"
         );
         assert!(mesh.vertices.len() <= 24, "{}", mesh.vertices.len());
+    }
+
+    /// A long flat stretch and then a slow rise: every sample stays within the tolerance of the
+    /// line drawn (a greedy merge used to slant the whole flat stretch towards the rise).
+    #[test]
+    fn merged_lines_stay_on_every_sample() {
+        let samples: Vec<Sample> = (0..=1200)
+            .map(|i| {
+                let t_s = f64::from(i) * 0.5;
+                let backlog = if t_s < 400.0 { 0.0 } else { (t_s - 400.0) * 4.0 };
+                Sample {
+                    t_s,
+                    backlog,
+                    ..Sample::default()
+                }
+            })
+            .collect();
+        let map = ChartMap {
+            max_rps: 1_000.0,
+            ..step_map()
+        };
+        let line = polyline(&samples, &map, |x| x.backlog);
+        assert!(line.len() < samples.len() / 4, "{} points", line.len());
+        for x in &samples {
+            let p = map.pos(x.t_s, x.backlog);
+            let i = line.partition_point(|q| q.x < p.x).clamp(1, line.len() - 1);
+            let (a, b) = (line[i - 1], line[i]);
+            let y = if b.x > a.x {
+                a.y + (b.y - a.y) * (p.x - a.x) / (b.x - a.x)
+            } else {
+                b.y
+            };
+            assert!((y - p.y).abs() <= 1.0, "at {} s: line {y}, sample {}", x.t_s, p.y);
+        }
     }
 
     #[test]

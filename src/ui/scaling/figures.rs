@@ -2,11 +2,13 @@
 //! computed when the scenario changes, and what else frames reuse (`ViewCache`, the key the
 //! chart's shapes were built for).
 
+use std::fmt::Write as _;
+
 use egui::{Rect, Shape};
 
 use crate::model::format::clock;
 use crate::model::scaling::{self, PerModel, ScalingRun, Shortfall};
-use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::scenario::{HostingModel, Scenario, Trigger};
 use crate::ui::theme::ThemeKind;
 
 use super::format::{duration, group, money, percent, unit_name};
@@ -26,6 +28,9 @@ pub(super) struct ViewCache {
     pub(super) stats: RunStats,
     pub(super) chart_key: Option<ChartKey>,
     pub(super) chart_shapes: Vec<Shape>,
+    /// The same for the chart of work waiting.
+    pub(super) waiting_key: Option<ChartKey>,
+    pub(super) waiting_shapes: Vec<Shape>,
 }
 
 impl ViewCache {
@@ -41,6 +46,8 @@ impl ViewCache {
         self.stats = RunStats::of(scenario, run);
         self.chart_key = None;
         self.chart_shapes.clear();
+        self.waiting_key = None;
+        self.waiting_shapes.clear();
     }
 }
 
@@ -57,6 +64,13 @@ pub(super) struct RunStats {
     pub(super) summary: PerModel<SummaryRow>,
     /// The summary's plain sentences.
     pub(super) stories: PerModel<String>,
+    /// What invokes the function: whether work waits, and what traffic counts.
+    pub(super) trigger: Trigger,
+    /// The most work waiting in any model at any sample (0 for HTTP).
+    pub(super) max_backlog: f64,
+    /// Requests per second one Lambda environment serves: the trigger's ceiling on
+    /// environments times this is its ceiling on the chart.
+    pub(super) lambda_unit_rps: f64,
 }
 
 impl RunStats {
@@ -72,7 +86,15 @@ impl RunStats {
             .iter()
             .map(|x| x.demand_rps)
             .fold(0.0, f64::max);
+        let trigger = scenario.workload.trigger;
+        let max_backlog = HostingModel::ALL
+            .into_iter()
+            .map(|m| run.model(m).summary.backlog_peak)
+            .fold(0.0, f64::max);
         Self {
+            trigger,
+            max_backlog,
+            lambda_unit_rps: scaling::rps_per_unit(scenario, HostingModel::Lambda),
             max_rps,
             peak_demand_rps,
             peak_units: run.models.map(|model, m| {
@@ -86,6 +108,7 @@ impl RunStats {
                     &m.summary,
                     run.shortfall(model),
                     peak_capacity_rps(&m.samples),
+                    trigger,
                 )
             }),
             stories: run.models.map(|model, _| story(model, scenario, run)),
@@ -101,31 +124,63 @@ pub(super) struct SummaryRow {
     pub(super) cells: [String; 5],
     /// Whether any request was dropped (the dropped figure is then in red).
     pub(super) dropped_any: bool,
+    /// What traffic counts: "requests", "batches" or "events".
+    pub(super) noun: &'static str,
+    /// Whether work waits (the second cell is then the longest wait).
+    pub(super) keeps_work: bool,
 }
 
 impl SummaryRow {
     /// The row of a model whose capacity peaked at `peak_rps`. The peak is in requests per
     /// second, the unit the lanes and the chart show capacity in, so one set of servers never
     /// reads as two numbers ("300 / 300 rps" in a lane, "120 at once" here).
-    pub(super) fn of(summary: &scaling::ModelSummary, shortfall: Shortfall, peak_rps: f64) -> Self {
+    /// Under a trigger that keeps work the second cell is the longest wait instead of the
+    /// dropped requests (with the expired events, if any).
+    pub(super) fn of(
+        summary: &scaling::ModelSummary,
+        shortfall: Shortfall,
+        peak_rps: f64,
+        trigger: Trigger,
+    ) -> Self {
+        let second = if trigger.keeps_work() {
+            let wait = if summary.max_wait_s >= 0.5 {
+                duration(summary.max_wait_s)
+            } else {
+                "none".to_owned()
+            };
+            if summary.expired_requests >= 0.5 {
+                format!("{wait}; {} expired", group(summary.expired_requests))
+            } else {
+                wait
+            }
+        } else {
+            group(summary.dropped_requests)
+        };
         Self {
             cells: [
                 group(summary.served_requests),
-                group(summary.dropped_requests),
+                second,
                 format!("{} rps", group(peak_rps)),
                 catch_up_text(shortfall),
                 money(summary.cost_usd),
             ],
             dropped_any: summary.dropped_requests >= 0.5,
+            noun: trigger.work_noun(),
+            keeps_work: trigger.keeps_work(),
         }
     }
 
     /// The row as a screen reader says it.
     pub(super) fn spoken(&self, model: HostingModel) -> String {
-        let [served, dropped, peak, catch_up, cost] = &self.cells;
+        let [served, second, peak, catch_up, cost] = &self.cells;
+        let noun = self.noun;
+        let second = if self.keeps_work {
+            format!("longest wait {second}")
+        } else {
+            format!("dropped {second} {noun}")
+        };
         format!(
-            "{}: served {served} requests, dropped {dropped} requests, peak capacity {peak}, \
-             {catch_up}, cost {cost}",
+            "{}: served {served} {noun}, {second}, peak capacity {peak}, {catch_up}, cost {cost}",
             model.label()
         )
     }
@@ -163,6 +218,9 @@ pub(super) fn catch_up_text(shortfall: Shortfall) -> String {
 
 /// One plain sentence of what happened to a model over the timeline.
 pub(super) fn story(model: HostingModel, scenario: &Scenario, run: &ScalingRun) -> String {
+    if scenario.workload.trigger.keeps_work() {
+        return story_of_waiting_work(model, scenario, run);
+    }
     let summary = &run.model(model).summary;
     let growth = run.growth(model);
     let shortfall = run.shortfall(model);
@@ -256,6 +314,110 @@ pub(super) fn story(model: HostingModel, scenario: &Scenario, run: &ScalingRun) 
                     group(f64::from(limit))
                 )
             }
+        }
+    }
+}
+
+/// One unit of work under a trigger: "request", "batch" or "event".
+pub(super) fn work_noun_one(trigger: Trigger) -> &'static str {
+    match trigger {
+        Trigger::Http => "request",
+        Trigger::Queue { .. } | Trigger::Stream { .. } => "batch",
+        Trigger::Async => "event",
+    }
+}
+
+/// What became of the work a model could not serve at once, under a trigger that keeps it:
+/// "served every batch, the most delayed one 1 min 40 s late".
+pub(super) fn waited_text(summary: &scaling::ModelSummary, trigger: Trigger) -> String {
+    let one = work_noun_one(trigger);
+    let many = trigger.work_noun();
+    if summary.backlog_peak < 0.5 {
+        return format!("served every {one} as it arrived");
+    }
+    let mut text = if summary.waiting_at_end >= 0.5 {
+        format!(
+            "{} {many} still waiting at the end, the oldest for {}",
+            group(summary.waiting_at_end),
+            duration(summary.max_wait_s)
+        )
+    } else {
+        format!(
+            "served every {one}, the most delayed one {} late",
+            duration(summary.max_wait_s)
+        )
+    };
+    if summary.expired_requests >= 0.5 {
+        let _ = write!(
+            text,
+            "; {} {many} expired after waiting 6 hours",
+            group(summary.expired_requests)
+        );
+    }
+    text
+}
+
+/// What the trigger does to Lambda's concurrency, in words; empty when it sets no ceiling.
+fn lambda_ceiling_text(trigger: Trigger) -> String {
+    match trigger {
+        Trigger::Http | Trigger::Async => String::new(),
+        Trigger::Queue { max_concurrency } => format!(
+            "; its SQS mapping started at 5 batches at once and added up to 300 a minute while \
+             messages waited, up to {}",
+            max_concurrency.map_or_else(
+                || "1,000".to_owned(),
+                |max| format!("its maximum concurrency of {}", group(f64::from(max)))
+            )
+        ),
+        Trigger::Stream {
+            shards,
+            parallelization,
+        } => format!(
+            "; it ran at most {} batches at once, the stream's {} shards × {} per shard, \
+             however high the traffic",
+            group(f64::from(shards.saturating_mul(parallelization))),
+            group(f64::from(shards)),
+            parallelization
+        ),
+    }
+}
+
+/// A model's sentence under a trigger that keeps work: the work waits instead of being dropped.
+fn story_of_waiting_work(model: HostingModel, scenario: &Scenario, run: &ScalingRun) -> String {
+    let trigger = scenario.workload.trigger;
+    let summary = &run.model(model).summary;
+    let growth = run.growth(model);
+    let added = growth.peak_units - growth.start_units;
+    let label = model.label();
+    let units = |n: f64| format!("{} {}", group(n), unit_name(model, n > 1.0));
+    let grew = growth.first_added_s.filter(|_| added >= 0.5).map_or_else(
+        || format!("{label} kept {}", units(growth.start_units)),
+        |from_s| {
+            format!(
+                "{label} added {} in {}",
+                units(added),
+                duration(growth.peak_s - from_s)
+            )
+        },
+    );
+    let waited = waited_text(summary, trigger);
+    match model {
+        HostingModel::OnPrem => format!(
+            "{label} kept {}: they {waited}; another server takes {} days to arrive",
+            units(growth.start_units),
+            group(scenario.on_prem.procurement_days)
+        ),
+        HostingModel::Vm | HostingModel::Containers => format!(
+            "{grew}, its workers polling the {} and its policy sizing the fleet for what waits; \
+             it {waited}",
+            if matches!(trigger, Trigger::Stream { .. }) {
+                "stream"
+            } else {
+                "queue"
+            }
+        ),
+        HostingModel::Lambda => {
+            format!("{grew}{}; it {waited}", lambda_ceiling_text(trigger))
         }
     }
 }

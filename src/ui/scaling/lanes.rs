@@ -9,12 +9,12 @@ use egui::{
 };
 
 use crate::model::scaling::{self, Sample, ScalingRun};
-use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::scenario::{HostingModel, Scenario, Trigger};
 use crate::ui::theme::Theme;
 
 use super::dots::{DotClock, paint_flow};
 use super::figures::RunStats;
-use super::format::{group, line_h, money, percent, short_number, unit_name};
+use super::format::{duration, group, line_h, money, percent, short_number, unit_name};
 use super::units::{MIN_SQUARE, UnitGrid, grid_tooltip, paint_units};
 
 /// Text sizes of a lane, from its width: large where there is room, never below legible.
@@ -223,7 +223,7 @@ fn paint_lane(
         ),
     );
     canvas.units(input, grid_rect);
-    canvas.counters(input.sample, grid_rect.bottom() + 4.0);
+    canvas.counters(input, grid_rect.bottom() + 4.0);
 }
 
 /// Where and with what one lane paints; each method paints one block from `y` down and
@@ -444,11 +444,9 @@ impl LaneCanvas<'_> {
         );
     }
 
-    /// Dropped requests, money spent and idle capacity.
-    fn counters(&self, x: &Sample, y: f32) {
-        let fonts = &self.fonts;
-        let theme = self.theme;
-        let mut y = y + line_h(&fonts.small);
+    /// The requests dropped since the start.
+    fn dropped_line(&self, x: &Sample, y: f32) {
+        let (fonts, theme) = (&self.fonts, self.theme);
         let any_dropped = x.cumulative_dropped >= 0.5;
         let dropped = x.cumulative_dropped;
         let some: [Candidate<'_>; 3] = [
@@ -467,6 +465,50 @@ impl LaneCanvas<'_> {
             "Requests turned away since the start because no capacity was free. They are not \
              queued or retried: those users saw an error (Lambda: HTTP 429, throttled)."
         });
+    }
+
+    /// The work waiting now and its oldest item's age (and events expired, if any).
+    fn waiting_line(&self, x: &Sample, trigger: Trigger, y: f32) {
+        let (fonts, theme) = (&self.fonts, self.theme);
+        let (waiting, oldest) = (x.backlog, duration(x.oldest_wait_s));
+        let noun = trigger.work_noun();
+        let some: [Candidate<'_>; 3] = [
+            &|| format!("waiting: {} {noun}, oldest {oldest}", group(waiting)),
+            &|| format!("waiting: {}, oldest {oldest}", group(waiting)),
+            &|| format!("waiting: {}", short_number(waiting)),
+        ];
+        let none: [Candidate<'_>; 1] = [&|| "waiting: none".to_owned()];
+        let expired = x.cumulative_expired;
+        let expired_text: [Candidate<'_>; 2] =
+            [&|| format!("expired: {} {noun}", group(expired)), &|| {
+                format!("expired: {}", short_number(expired))
+            }];
+        let (text, color): (&[Candidate<'_>], _) = if expired >= 0.5 {
+            (&expired_text, theme.dropped)
+        } else if waiting >= 0.5 {
+            (&some, theme.strong_text)
+        } else {
+            (&none, theme.weak_text)
+        };
+        let rect = self.text(y, text, &fonts.medium, color);
+        self.tip(rect, "waiting", || {
+            "Work that arrived when no capacity was free waits in the queue or stream and is \
+             served oldest first: nothing is dropped, it is late. Asynchronous events older than \
+             6 hours expire."
+        });
+    }
+
+    /// Dropped requests (or the work waiting), money spent and idle capacity.
+    fn counters(&self, input: &LaneInput<'_>, y: f32) {
+        let x = input.sample;
+        let fonts = &self.fonts;
+        let theme = self.theme;
+        let mut y = y + line_h(&fonts.small);
+        if input.stats.trigger.keeps_work() {
+            self.waiting_line(x, input.stats.trigger, y);
+        } else {
+            self.dropped_line(x, y);
+        }
         y += line_h(&fonts.medium);
 
         // Money spent on the left, idle capacity on the right of the same line; in a narrow lane

@@ -5,10 +5,11 @@ use egui::{
     vec2,
 };
 
-use crate::model::scenario::HostingModel;
+use crate::model::scenario::{HostingModel, Trigger};
 use crate::ui::theme::Theme;
 
 use super::dots::DotClock;
+use super::figures::{RunStats, work_noun_one};
 use super::format::group;
 
 /// What a legend swatch shows.
@@ -21,6 +22,7 @@ enum Swatch {
     Missing,
     Dot(Color32),
     Line(Color32, f32),
+    Dashed(Color32, f32),
     Area(Color32),
 }
 
@@ -55,6 +57,10 @@ fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, ti
     );
     let square = Rect::from_center_size(rect.center(), Vec2::splat(size * 0.9));
     let radius = CornerRadius::same(2);
+    let across = [
+        pos2(rect.left(), rect.center().y),
+        pos2(rect.right(), rect.center().y),
+    ];
     match swatch {
         Swatch::Busy => {
             // One stripe per model colour: busy squares take their lane's colour.
@@ -109,13 +115,15 @@ fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, ti
             painter.circle_filled(rect.center(), size * 0.25, color);
         }
         Swatch::Line(color, width) => {
-            painter.line_segment(
-                [
-                    pos2(rect.left(), rect.center().y),
-                    pos2(rect.right(), rect.center().y),
-                ],
+            painter.line_segment(across, Stroke::new(width, color));
+        }
+        Swatch::Dashed(color, width) => {
+            painter.extend(egui::Shape::dashed_line(
+                &across,
                 Stroke::new(width, color),
-            );
+                6.0,
+                4.0,
+            ));
         }
         Swatch::Area(color) => {
             painter.rect_filled(square, radius, color);
@@ -124,7 +132,7 @@ fn legend_item(ui: &mut egui::Ui, theme: &Theme, swatch: Swatch, label: &str, ti
 }
 
 /// The legend of the lanes' squares and dots.
-pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock) {
+pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock, trigger: Trigger) {
     ui.horizontal_wrapped(|ui| {
         legend_item(
             ui,
@@ -165,27 +173,55 @@ pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock)
             ui,
             theme,
             Swatch::Dot(theme.demand),
-            "request",
+            work_noun_one(trigger),
             &format!(
-                "Requests arriving at a rate proportional to demand; each dot ≈ {} requests at \
-                 this speed",
+                "{} arriving at a rate proportional to demand; each dot ≈ {} at this speed",
+                capitalised(trigger.work_noun()),
                 group(clock.requests_per_dot)
             ),
         );
-        legend_item(
-            ui,
-            theme,
-            Swatch::Dot(theme.dropped),
-            "dropped, not queued",
-            "Requests that found no free capacity: turned away at once, never queued or retried",
-        );
+        match trigger {
+            Trigger::Http => legend_item(
+                ui,
+                theme,
+                Swatch::Dot(theme.dropped),
+                "dropped, not queued",
+                "Requests that found no free capacity: turned away at once, never queued or \
+                 retried",
+            ),
+            Trigger::Async => legend_item(
+                ui,
+                theme,
+                Swatch::Dot(theme.dropped),
+                "expired after 6 hours",
+                "Events that waited for capacity longer than Lambda's maximum event age (6 hours) \
+                 and were dropped; the others wait and are retried",
+            ),
+            // A queue or a stream keeps everything: nothing is ever dropped.
+            Trigger::Queue { .. } | Trigger::Stream { .. } => {}
+        }
     });
 }
 
+/// A word with its first letter in capitals ("Batches").
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 /// The legend of the chart's lines.
-pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
+pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme, stats: &RunStats) {
+    let trigger = stats.trigger;
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Demand and capacity, requests per second").strong());
+        ui.label(
+            RichText::new(format!(
+                "Demand and capacity, {} per second",
+                trigger.work_noun()
+            ))
+            .strong(),
+        );
         ui.add_space(8.0);
         legend_item(
             ui,
@@ -206,6 +242,19 @@ pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
                 ),
             );
         }
+        if let Some(cap) = trigger.concurrency_cap() {
+            let (label, tip) = ceiling_words(trigger, cap);
+            legend_item(
+                ui,
+                theme,
+                Swatch::Dashed(theme.model(HostingModel::Lambda), theme.line_width),
+                &label,
+                &tip,
+            );
+        }
+        if trigger.keeps_work() {
+            return;
+        }
         legend_item(
             ui,
             theme,
@@ -215,4 +264,33 @@ pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme) {
              model's.",
         );
     });
+}
+
+/// The legend entry of the trigger's ceiling on Lambda, and its tooltip.
+fn ceiling_words(trigger: Trigger, cap: u32) -> (String, String) {
+    match trigger {
+        Trigger::Stream {
+            shards,
+            parallelization,
+        } => (
+            format!(
+                "Lambda ceiling: {shards} shards × {parallelization} = {} at once",
+                group(f64::from(cap))
+            ),
+            "A stream's Lambda runs one batch per shard at a time (times the parallelization \
+             factor), however high the traffic: what it can serve per second at that ceiling. \
+             Raise the shards or the parallelization to lift it."
+                .to_owned(),
+        ),
+        _ => (
+            format!(
+                "Lambda ceiling: SQS mapping, up to {}",
+                group(f64::from(cap))
+            ),
+            "The SQS event source mapping's concurrency: 5 batches at first, up to 300 more a \
+             minute while messages wait, up to 1,000 or the maximum concurrency set; what Lambda \
+             can serve per second at that ceiling."
+                .to_owned(),
+        ),
+    }
 }

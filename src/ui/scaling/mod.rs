@@ -11,6 +11,7 @@
 //! - `units`: the unit squares.
 //! - `legend`: the legends of the lanes and of the chart.
 //! - `chart`: demand against capacity over the whole timeline.
+//! - `waiting`: the work waiting under a queue, stream or asynchronous trigger.
 //! - `summary`: the table, the sentences and the assumptions under the chart.
 //! - `format`: times, counts, money, shares and units' names as the view writes them.
 
@@ -23,9 +24,15 @@ mod legend;
 mod summary;
 mod units;
 mod view;
+mod waiting;
 
 pub use view::ScalingView;
 
 /// What a slide of the scaling view may leave out, in the order it does
 /// ([`crate::ui::slide`]): lanes, chart and its legend always stay.
-pub const SLIDE_SECTIONS: [&str; 3] = ["assumptions", "summary sentences", "summary table"];
+pub const SLIDE_SECTIONS: [&str; 4] = [
+    "assumptions",
+    "summary sentences",
+    "summary table",
+    "work waiting",
+];

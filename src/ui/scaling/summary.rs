@@ -8,34 +8,48 @@ use egui::{
 };
 
 use crate::model::scaling::ASSUMPTIONS;
-use crate::model::scenario::{HostingModel, Purchase, Scenario};
+use crate::model::scenario::{HostingModel, Purchase, Scenario, Trigger};
 use crate::ui::theme::Theme;
 
 use super::figures::RunStats;
 
-/// The summary's column titles and what each means.
-const SUMMARY_COLUMNS: [(&str, &str); 6] = [
-    ("Model", "The hosting model"),
-    ("Served (requests)", "Requests served over the timeline"),
-    (
-        "Dropped (requests)",
-        "Requests dropped or throttled over the timeline; not queued, not retried",
-    ),
-    (
-        "Peak capacity",
-        "The most requests per second it could serve at any moment: the highest capacity its \
-         lane shows, in the same unit as the lanes and the chart",
-    ),
-    (
-        "Catch-up time",
-        "From the first moment demand exceeds capacity until capacity meets demand again; \
-         \"until demand fell\" when capacity never reached the peak of demand",
-    ),
-    (
-        "Cost",
-        "Compute cost over the timeline, USD; load balancers and gateways are in the cost view",
-    ),
-];
+/// The summary's column titles and what each means; under a trigger that keeps work, the
+/// second column is the longest wait instead of the dropped requests.
+fn summary_columns(trigger: Trigger) -> [(String, &'static str); 6] {
+    let noun = trigger.work_noun();
+    let second = if trigger.keeps_work() {
+        (
+            "Longest wait".to_owned(),
+            "The longest any work waited in the queue or stream before it was served (nothing \
+             is dropped; asynchronous events older than 6 hours expire)",
+        )
+    } else {
+        (
+            format!("Dropped ({noun})"),
+            "Requests dropped or throttled over the timeline; not queued, not retried",
+        )
+    };
+    [
+        ("Model".to_owned(), "The hosting model"),
+        (format!("Served ({noun})"), "Work served over the timeline"),
+        second,
+        (
+            "Peak capacity".to_owned(),
+            "The most requests per second it could serve at any moment: the highest capacity \
+             its lane shows, in the same unit as the lanes and the chart",
+        ),
+        (
+            "Catch-up time".to_owned(),
+            "From the first moment demand exceeds capacity (or work waits) until capacity meets \
+             demand again; \"until demand fell\" when capacity never reached the peak of demand",
+        ),
+        (
+            "Cost".to_owned(),
+            "Compute cost over the timeline, USD; load balancers, gateways and the queue or \
+             stream are in the cost view",
+        ),
+    ]
+}
 
 /// One row per model over the whole timeline, and one plain sentence each; a slide may leave out
 /// either (`(table, sentences)` say which are shown).
@@ -117,7 +131,12 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
     let layout =
         |text: &str, color: Color32| painter.layout_no_wrap(text.to_owned(), font.clone(), color);
     let mut rows: Vec<[Arc<Galley>; 6]> = Vec::with_capacity(1 + HostingModel::ALL.len());
-    rows.push(SUMMARY_COLUMNS.map(|(title, _)| layout(title, strong_color)));
+    let columns = summary_columns(stats.trigger);
+    rows.push(
+        columns
+            .each_ref()
+            .map(|(title, _)| layout(title, strong_color)),
+    );
     for model in HostingModel::ALL {
         let cells = &stats.summary.get(model).cells;
         let dropped = if stats.summary.get(model).dropped_any {
@@ -177,7 +196,7 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
         for (col, (((cell, w), (title, tip)), amount)) in row
             .into_iter()
             .zip(col_w)
-            .zip(SUMMARY_COLUMNS)
+            .zip(&columns)
             .zip(SUMMARY_AMOUNTS)
             .enumerate()
         {
@@ -186,7 +205,7 @@ fn summary_table_ui(ui: &mut egui::Ui, stats: &RunStats, theme: &Theme) {
                 let title_response =
                     ui.interact(cell_rect, response.id.with(("title", col)), Sense::hover());
                 title_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, title));
-                title_response.on_hover_text(tip);
+                title_response.on_hover_text(*tip);
             }
             let y = cell_rect.center().y - cell.size().y / 2.0;
             let left = if amount { x + w - cell.size().x } else { x };
@@ -264,7 +283,12 @@ mod tests {
         let theme = Theme::new(ThemeKind::Light);
         let stats = RunStats {
             summary: PerModel::<()>::default().map(|_, ()| {
-                SummaryRow::of(&scaling::ModelSummary::default(), Shortfall::Never, 0.0)
+                SummaryRow::of(
+                    &scaling::ModelSummary::default(),
+                    Shortfall::Never,
+                    0.0,
+                    Trigger::Http,
+                )
             }),
             ..RunStats::default()
         };

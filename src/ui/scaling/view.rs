@@ -19,6 +19,7 @@ use super::format::{duration, speed_label, time_text};
 use super::lanes::Lanes;
 use super::legend::{chart_legend_ui, lane_legend_ui};
 use super::summary::{assumptions_ui, purchase_notes_ui, summary_ui};
+use super::waiting::waiting_ui;
 
 /// Playback speeds offered, in simulated seconds per second.
 pub const SPEEDS: [f64; 7] = [1.0, 2.0, 5.0, 10.0, 20.0, 50.0, 100.0];
@@ -149,7 +150,7 @@ impl ScalingView {
             self.hide_controls,
             ("scaling_view", &mut to_top),
             |ui| {
-                lane_legend_ui(ui, theme, &dots);
+                lane_legend_ui(ui, theme, &dots, scenario.workload.trigger);
                 ui.add_space(4.0);
                 let lanes = Lanes {
                     scenario,
@@ -160,7 +161,7 @@ impl ScalingView {
                 };
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
-                chart_legend_ui(ui, theme);
+                chart_legend_ui(ui, theme, &self.cache.stats);
                 // A slide that left out everything under the chart gives the chart that room.
                 let alone = !SLIDE_SECTIONS
                     .iter()
@@ -179,6 +180,14 @@ impl ScalingView {
                     self.t_s = t_s;
                 }
                 let keeps = |section| self.left_out.keeps(&SLIDE_SECTIONS, section);
+                if scenario.workload.trigger.keeps_work() && keeps("work waiting") {
+                    ui.add_space(8.0);
+                    let height = (chart_h * 0.6).max(120.0);
+                    if let Some(t_s) = waiting_ui(ui, run, self.t_s, height, theme, &mut self.cache)
+                    {
+                        self.t_s = t_s;
+                    }
+                }
                 let (table, sentences) = (keeps("summary table"), keeps("summary sentences"));
                 if table || sentences {
                     ui.add_space(12.0);
