@@ -49,6 +49,10 @@ pub const BUILT_INS: &[BuiltIn] = &[
         source: include_str!("../presets/event-driven-pipeline.ron"),
     },
     BuiltIn {
+        id: "clickstream-kinesis-stream",
+        source: include_str!("../presets/clickstream-kinesis-stream.ron"),
+    },
+    BuiltIn {
         id: "webhook-receiver",
         source: include_str!("../presets/webhook-receiver.ron"),
     },

@@ -50,8 +50,9 @@ pub const ASSUMPTIONS: &[&str] = &[
      a minute while messages wait, and stops at 1,000 or at its maximum concurrency; with \
      nothing waiting it keeps the batches in use (at least 5). Traffic counts batches.",
     "Stream (Kinesis, DynamoDB): Lambda runs shards × parallelization batches at once, however \
-     high the traffic; records wait in their shard (retention, 24 hours by default, is not \
-     reached here). Traffic counts batches.",
+     high the traffic, and so does every other consumer (one batch per shard at a time, at the \
+     function's duration), so no model serves more than that a second; records wait in their \
+     shard (retention, 24 hours by default, is not reached here). Traffic counts batches.",
     "Asynchronous events (S3, SNS, EventBridge): Lambda queues each event; a throttled event is \
      retried until it is 6 hours old (the default maximum event age) and then dropped. Retries \
      here happen as soon as capacity frees up; real retries back off, and an event may be \

@@ -26,6 +26,9 @@ pub struct Simulator {
     keeps_work: bool,
     /// Each model's waiting work (stays empty for HTTP).
     backlogs: PerModel<Backlog>,
+    /// A stream's ceiling for every consumer, work per second: one batch per shard at a time
+    /// (times the parallelization) at the function's duration; infinite for other triggers.
+    stream_rps: f64,
 }
 
 impl Simulator {
@@ -61,7 +64,14 @@ impl Simulator {
         };
         let trigger = s.workload.trigger;
         let max_age_s = (trigger == Trigger::Async).then_some(ASYNC_MAX_EVENT_AGE_S);
+        let stream_rps = match trigger {
+            Trigger::Stream { .. } => trigger.concurrency_cap().map_or(f64::INFINITY, |cap| {
+                f64::from(cap) / lambda.duration_s.max(f64::MIN_POSITIVE)
+            }),
+            _ => f64::INFINITY,
+        };
         Ok(Self {
+            stream_rps,
             keeps_work: trigger.keeps_work(),
             backlogs: PerModel::default().map(|_, ()| Backlog::new(max_age_s)),
             scenario: s.clone(),
@@ -104,6 +114,7 @@ impl Simulator {
         let work = |model| Work {
             arrived: offered,
             waiting: self.backlogs.get(model).total(),
+            most: self.stream_rps * dt_s,
         };
         let ticks = PerModel {
             on_prem: self.on_prem.step(dt_s, work(HostingModel::OnPrem)),

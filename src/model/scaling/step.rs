@@ -36,18 +36,20 @@ pub(super) struct Tick {
     pub(super) trigger_ceiling: Option<f64>,
 }
 
-/// The work a model may serve in one step: what arrived in it, and what waits from before
-/// (always 0 for HTTP, whose excess is dropped).
-#[derive(Clone, Copy, Debug, Default)]
+/// The work a model may serve in one step: what arrived in it, what waits from before (always
+/// 0 for HTTP, whose excess is dropped), and the most any consumer may take in the step (a
+/// stream's shards; infinite otherwise).
+#[derive(Clone, Copy, Debug)]
 pub(super) struct Work {
     pub(super) arrived: f64,
     pub(super) waiting: f64,
+    pub(super) most: f64,
 }
 
 impl Work {
     /// Everything that could be served in the step.
     pub(super) fn pending(self) -> f64 {
-        self.arrived + self.waiting
+        (self.arrived + self.waiting).min(self.most)
     }
 }
 

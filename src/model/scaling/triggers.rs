@@ -99,6 +99,17 @@ fn a_stream_runs_shards_times_parallelization_however_high_the_traffic() {
         assert_eq!(lambda.summary.peak_capacity, ceiling);
         assert_eq!(lambda.summary.dropped_requests, 0.0);
     }
+    // Every consumer reads one batch per shard at a time: no model serves more than 4 a second.
+    let run = ScalingRun::simulate(&one_second(stream(4, 1), burst()));
+    for model in HostingModel::ALL {
+        let most = run
+            .model(model)
+            .samples
+            .iter()
+            .map(|x| x.served_rps)
+            .fold(0.0, f64::max);
+        assert!(most <= 4.0 + 1e-9, "{model:?}: {most}");
+    }
     // Doubling the shards doubles the ceiling and shortens the wait.
     let wait = |shards| {
         let run = ScalingRun::simulate(&one_second(stream(shards, 1), burst()));

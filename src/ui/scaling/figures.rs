@@ -408,12 +408,11 @@ fn story_of_waiting_work(model: HostingModel, scenario: &Scenario, run: &Scaling
             group(scenario.on_prem.procurement_days)
         ),
         HostingModel::Vm | HostingModel::Containers => format!(
-            "{grew}, its workers polling the {} and its policy sizing the fleet for what waits; \
-             it {waited}",
+            "{grew}, {} and its policy sizing the fleet for what waits; it {waited}",
             if matches!(trigger, Trigger::Stream { .. }) {
-                "stream"
+                "its workers reading the stream one batch per shard at a time"
             } else {
-                "queue"
+                "its workers polling the queue"
             }
         ),
         HostingModel::Lambda => {
