@@ -32,9 +32,30 @@ fn commitment_usd(bill: &Bill) -> f64 {
         .sum()
 }
 
+/// The amount of a bill's event-source lines (SQS, Kinesis, SNS, …), USD (0 under HTTP).
+fn event_source_usd(bill: &Bill) -> f64 {
+    bill.lines
+        .iter()
+        .filter(|line| cost::EVENT_SOURCE_LABELS.contains(&line.label.as_str()))
+        .map(LineItem::usd)
+        .sum()
+}
+
+/// An alternative's bill with the amount of its event-source lines.
+fn alternative_json(bill: &Bill) -> Value {
+    let mut json = bill_json(bill);
+    if let Value::Object(fields) = &mut json {
+        fields.insert(
+            "event_source_usd".to_owned(),
+            usd_value(event_source_usd(bill)),
+        );
+    }
+    json
+}
+
 /// A fleet's bill with how it is bought.
 fn fleet_json(bill: &Bill, purchase: Purchase, commit_to: CommitTo) -> Value {
-    let mut json = bill_json(bill);
+    let mut json = alternative_json(bill);
     if let Value::Object(fields) = &mut json {
         fields.insert("purchase".to_owned(), json!(purchase.key()));
         fields.insert("commit_to".to_owned(), json!(commit_to.key()));
@@ -155,7 +176,7 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
                 scenario.containers.purchase,
                 scenario.containers.commit_to,
             ),
-            "on_prem": bill_json(&bills.on_prem),
+            "on_prem": alternative_json(&bills.on_prem),
             "break_evens": break_evens,
             "purchase_sentences": derived.purchase_sentences,
         },
@@ -364,12 +385,15 @@ mod tests {
             "provisioned_usd",
             "ephemeral_storage_usd",
             "front_door_usd",
+            "event_source_usd",
             "total_usd",
         ] {
             assert!(json["cost"]["lambda"][key].is_number(), "cost.lambda.{key}");
         }
         for model in ["vm", "containers", "on_prem"] {
-            assert!(json["cost"][model]["total_usd"].is_number(), "cost.{model}");
+            for key in ["total_usd", "event_source_usd"] {
+                assert!(json["cost"][model][key].is_number(), "cost.{model}.{key}");
+            }
         }
         for model in ["lambda", "vm", "containers", "on_prem"] {
             for key in [
@@ -472,12 +496,37 @@ mod tests {
             "ephemeral_storage_usd",
             "savings_plan_usd",
             "front_door_usd",
+            "event_source_usd",
         ]
         .iter()
         .map(|k| lambda[*k].as_f64().unwrap())
         .sum();
         let total = lambda["total_usd"].as_f64().unwrap();
         assert!((sum - total).abs() < 0.005, "{sum} vs {total}");
+    }
+
+    #[test]
+    fn the_event_source_has_its_key_in_every_bill() {
+        use crate::model::scenario::{EventSource, Trigger};
+        let (_, mut scenario) = crate::presets::default_scenario();
+        scenario.workload.trigger = Trigger::Stream {
+            shards: 4,
+            parallelization: 1,
+        };
+        scenario.workload.event_source = Some(EventSource::Kinesis);
+        scenario.workload.batch_size = 100;
+        scenario.workload.requests_per_month = 1_000_000;
+        let derived = Derived::compute(&scenario);
+        let json = to_json(&scenario, &derived);
+        // 4 shards × 730 h × $0.015 = $43.80; 100 M PUT payload units × $0.014/M = $1.40.
+        for model in ["lambda", "vm", "containers", "on_prem"] {
+            assert_eq!(json["cost"][model]["event_source_usd"], 45.2, "{model}");
+        }
+        assert_eq!(json["cost"]["lambda"]["front_door_usd"], 0.0);
+        let lines = json["cost"]["lambda"]["lines"].as_array().unwrap();
+        assert!(lines.iter().any(|l| l["label"] == "Kinesis shard hours"));
+        let csv = to_csv(&scenario, &derived);
+        assert!(csv.contains("cost,vm,event_source_usd,45.2"), "{csv}");
     }
 
     #[test]

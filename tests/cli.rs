@@ -29,9 +29,16 @@ fn report_json_has_the_contract_keys() {
         "provisioned_usd",
         "ephemeral_storage_usd",
         "front_door_usd",
+        "event_source_usd",
         "total_usd",
     ] {
         assert!(json["cost"]["lambda"][key].is_number(), "cost.lambda.{key}");
+    }
+    for model in ["vm", "containers", "on_prem"] {
+        assert!(
+            json["cost"][model]["event_source_usd"].is_number(),
+            "cost.{model}.event_source_usd"
+        );
     }
     assert!(json["scaling"]["lambda"]["peak_capacity"].is_number());
     assert!(json["cold_start"]["p99_ms"].is_number());

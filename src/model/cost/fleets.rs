@@ -1,14 +1,15 @@
 //! The fleets' bills: EC2 instances in an Auto Scaling group, and container tasks on Fargate or on
 //! EC2 nodes under ECS or EKS, each sized for the month's average demand, with their load
-//! balancers.
+//! balancers and, under a non-HTTP trigger, the same event source as Lambda's.
 
 use super::bill::{Bill, LineItem};
 use super::commitment::{FleetPurchase, SPOT_WARNING};
+use super::event_source::{EventSourceCost, Reader};
 use super::front_door::AlbCost;
 use super::money::{format_quantity, format_rate};
 use crate::model::scenario::{
     CommitTo, HOURS_PER_MONTH, HostingModel, LaunchType, Orchestrator, Purchase, SECONDS_PER_MONTH,
-    SavingsPlanKind, Scenario,
+    SavingsPlanKind, Scenario, event_source_of,
 };
 use crate::model::sizing;
 
@@ -20,6 +21,7 @@ pub(super) struct VmCost {
     purchase: FleetPurchase,
     instances_usd: f64,
     alb: Option<AlbCost>,
+    event_source: EventSourceCost,
 }
 
 /// Units a commitment sized to `commit_to` covers, given the fleet's minimum, the units for the
@@ -30,6 +32,20 @@ fn committed_units(commit_to: CommitTo, minimum: u32, average: u32, peak: impl F
         CommitTo::Average => average,
         CommitTo::Peak => peak(),
     }
+}
+
+/// The note of a fleet whose load balancer is billed though its work comes through an event
+/// source; `None` otherwise.
+fn idle_load_balancer_note(s: &Scenario, load_balancer: bool) -> Option<String> {
+    let w = &s.workload;
+    let source = event_source_of(w.trigger, w.event_source)?;
+    load_balancer.then(|| {
+        format!(
+            "The load balancer is billed as set, though the work comes through {}, not \
+             through it.",
+            source.label()
+        )
+    })
 }
 
 /// The plan's name in a bill line: "EC2 Instance Savings Plan, 3 years".
@@ -68,6 +84,14 @@ impl VmCost {
                 * purchase.billed_hourly()
                 * HOURS_PER_MONTH,
             alb: vm.load_balancer.then(|| AlbCost::new(s, avg_rps)),
+            event_source: EventSourceCost::new(
+                s,
+                requests,
+                Reader::Fleet {
+                    count: instances,
+                    unit: "instances (the fleet for the month's average demand)",
+                },
+            ),
         }
     }
 
@@ -75,6 +99,7 @@ impl VmCost {
         self.instances_usd
             + self.purchase.commitment_usd()
             + self.alb.map_or(0.0, |alb| alb.total_usd())
+            + self.event_source.total_usd()
     }
 
     pub(super) fn bill(&self, s: &Scenario, requests_per_month: u64) -> Bill {
@@ -110,6 +135,7 @@ impl VmCost {
         if let Some(alb) = &self.alb {
             lines.extend(alb.lines(s));
         }
+        lines.extend(self.event_source.lines(s));
         let mut notes = vec![format!(
             "{} instances for {} requests/s on average ({} requests/s each at {}% target \
              utilisation, {}–{} instances).",
@@ -121,6 +147,8 @@ impl VmCost {
             vm.max_instances
         )];
         notes.extend(self.purchase.commitment_note(vm.commit_to, "instances"));
+        notes.extend(self.event_source.note(s));
+        notes.extend(idle_load_balancer_note(s, vm.load_balancer));
         if vm.purchase == Purchase::Spot {
             notes.push(SPOT_WARNING.to_owned());
         }
@@ -154,6 +182,7 @@ pub(super) struct ContainerCost {
     nodes_usd: f64,
     eks_usd: f64,
     alb: Option<AlbCost>,
+    event_source: EventSourceCost,
 }
 
 impl ContainerCost {
@@ -229,6 +258,14 @@ impl ContainerCost {
                 Orchestrator::Ecs => 0.0,
             },
             alb: c.load_balancer.then(|| AlbCost::new(s, avg_rps)),
+            event_source: EventSourceCost::new(
+                s,
+                requests,
+                Reader::Fleet {
+                    count: tasks,
+                    unit: "tasks (the fleet for the month's average demand)",
+                },
+            ),
         }
     }
 
@@ -239,6 +276,7 @@ impl ContainerCost {
             + self.purchase.commitment_usd()
             + self.eks_usd
             + self.alb.map_or(0.0, |alb| alb.total_usd())
+            + self.event_source.total_usd()
     }
 
     /// The tasks' or nodes' lines billed by the hour: all of them, or those beyond the plan
@@ -327,6 +365,7 @@ impl ContainerCost {
         if let Some(alb) = &self.alb {
             lines.extend(alb.lines(s));
         }
+        lines.extend(self.event_source.lines(s));
         let mut notes = vec![format!(
             "{} tasks for {} requests/s on average ({} requests/s each at {}% target \
              utilisation, {}–{} tasks).",
@@ -342,6 +381,8 @@ impl ContainerCost {
             LaunchType::Ec2 => "nodes",
         };
         notes.extend(p.commitment_note(c.commit_to, units));
+        notes.extend(self.event_source.note(s));
+        notes.extend(idle_load_balancer_note(s, c.load_balancer));
         if c.purchase == Purchase::Spot {
             notes.push(SPOT_WARNING.to_owned());
         }

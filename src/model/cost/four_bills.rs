@@ -60,7 +60,7 @@ pub fn bills_at(s: &Scenario, requests_per_month: u64) -> Bills {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::scenario::FrontDoor;
+    use crate::model::scenario::{FrontDoor, Trigger};
 
     #[test]
     fn lambda_bill_fields_match_lines_and_report_keys() {
@@ -79,7 +79,8 @@ mod tests {
                 + l.provisioned
                 + l.ephemeral_storage
                 + l.savings_plan
-                + l.front_door,
+                + l.front_door
+                + l.event_source,
             l.total
         );
         assert_eq!(bills.get(HostingModel::Lambda).total_cents, l.total);
@@ -95,11 +96,34 @@ mod tests {
                 "ephemeral_storage_usd",
                 "savings_plan_usd",
                 "front_door_usd",
+                "event_source_usd",
                 "total_usd"
             ]
         );
         for model in HostingModel::ALL {
             assert_eq!(bills.get(model).model, model);
         }
+
+        // Under a queue the load balancer's two lines give way to the queue's two.
+        s.workload.trigger = Trigger::Queue {
+            max_concurrency: None,
+        };
+        s.workload.batch_size = 10;
+        let bills = super::bills(&s);
+        let l = &bills.lambda;
+        // 3 M batches × 3 requests = 9 M × $0.40/M = $3.60, and $0.26 of empty receives.
+        assert_eq!((l.front_door, l.event_source), (0, 360 + 26));
+        assert_eq!(
+            l.requests
+                + l.compute
+                + l.init
+                + l.provisioned
+                + l.ephemeral_storage
+                + l.savings_plan
+                + l.front_door
+                + l.event_source,
+            l.total
+        );
+        assert_eq!(bills.lambda_bill.lines.len(), 8);
     }
 }

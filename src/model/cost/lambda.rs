@@ -1,6 +1,7 @@
 //! The Lambda bill: requests and duration through the free tier and the price tiers, billed
-//! INIT of cold starts, provisioned concurrency, ephemeral storage and the front door, each line
-//! rounded to the cent, with the arithmetic in words.
+//! INIT of cold starts, provisioned concurrency, ephemeral storage and the front door, or under
+//! a non-HTTP trigger the event source in its place, each line rounded to the cent, with the
+//! arithmetic in words.
 
 use std::fmt::Write as _;
 
@@ -8,12 +9,15 @@ use serde::Serialize;
 
 use super::bill::{Bill, LineItem};
 use super::commitment::LABEL_COMMITMENT;
+use super::event_source::{EVENT_SOURCE_LABELS, EventSourceCost, Reader};
 use super::front_door::{FrontDoorCost, LABEL_ALB_HOURS, LABEL_ALB_LCU};
 use super::money::{format_quantity, format_rate, format_usd, usd};
 use super::tiers::{tier_words, tiered_usd};
 use crate::model::format::group;
 use crate::model::runtime::{InitPhases, estimated_cold_ratio};
-use crate::model::scenario::{CommitTo, FrontDoor, HostingModel, LambdaArchRates, Scenario};
+use crate::model::scenario::{
+    CommitTo, FrontDoor, HostingModel, LambdaArchRates, Scenario, event_source_of,
+};
 
 // Bill line labels, shared by the lines and the named fields of `LambdaBill`.
 const LABEL_REQUESTS: &str = "Requests";
@@ -99,6 +103,8 @@ pub(super) struct LambdaCost {
     /// The on-demand usage the plan covers, USD (subtracted from the bill).
     plan_covered_usd: f64,
     front_door: FrontDoorCost,
+    /// The queue, stream, topic or bus of a non-HTTP trigger (nothing under HTTP).
+    event_source: EventSourceCost,
 }
 
 impl LambdaCost {
@@ -173,6 +179,13 @@ impl LambdaCost {
 
         let (plan_commitment_usd, plan_covered_usd) =
             plan_amounts(s, pc_capacity_usd + pc_duration_usd, compute_usd + init_usd);
+        // The event source replaces the front door: a queue or an event needs no HTTP door.
+        let event_source = EventSourceCost::new(s, requests, Reader::Lambda);
+        let front_door = if event_source.is_some() {
+            FrontDoorCost::None
+        } else {
+            FrontDoorCost::new(s, requests)
+        };
 
         Self {
             inputs,
@@ -198,7 +211,8 @@ impl LambdaCost {
             ephemeral_usd,
             plan_commitment_usd,
             plan_covered_usd,
-            front_door: FrontDoorCost::new(s, requests),
+            front_door,
+            event_source,
         }
     }
 
@@ -212,6 +226,7 @@ impl LambdaCost {
             + self.plan_commitment_usd
             - self.plan_covered_usd
             + self.front_door.total_usd()
+            + self.event_source.total_usd()
     }
 
     fn requests_line(&self, s: &Scenario) -> LineItem {
@@ -348,12 +363,24 @@ impl LambdaCost {
             ));
         }
         lines.extend(self.front_door.lines(s));
+        lines.extend(self.event_source.lines(s));
         lines
     }
 
     fn notes(&self, s: &Scenario) -> Vec<String> {
         let l = &s.lambda;
         let mut notes = Vec::new();
+        if let Some(door) = l.front_door
+            && let Some(source) = event_source_of(s.workload.trigger, s.workload.event_source)
+        {
+            notes.push(format!(
+                "The front door ({}) is set but not billed: the work comes through {}, not as \
+                 HTTP requests.",
+                door.label(),
+                source.label()
+            ));
+        }
+        notes.extend(self.event_source.note(s));
         if l.free_tier && !self.inputs.free_tier {
             notes.push(
                 "The free tier is not subtracted: AWS does not apply it to functions with \
@@ -452,8 +479,11 @@ pub struct LambdaBill {
     /// The Compute Savings Plan: its commitment less the on-demand usage it covers (the sum of
     /// the two rounded lines; 0 without a plan).
     pub savings_plan: i64,
-    /// API Gateway or load balancer (the sum of its rounded lines).
+    /// API Gateway or load balancer (the sum of its rounded lines; 0 under a non-HTTP trigger).
     pub front_door: i64,
+    /// The event source of a non-HTTP trigger: SQS, Kinesis, SNS, EventBridge, … (the sum of
+    /// its rounded lines; 0 under HTTP).
+    pub event_source: i64,
     /// Sum of all rounded lines.
     pub total: i64,
     /// Cold starts the month's INIT line counts (0 when INIT is not billed).
@@ -489,6 +519,7 @@ impl LambdaBill {
             FrontDoor::ApiGatewayHttp.label(),
             FrontDoor::ApiGatewayRest.label(),
         ]);
+        let event_source = sum_of(&EVENT_SOURCE_LABELS);
         let bill = Bill::new(
             HostingModel::Lambda,
             requests_per_month,
@@ -503,6 +534,7 @@ impl LambdaBill {
             ephemeral_storage,
             savings_plan,
             front_door,
+            event_source,
             total: bill.total_cents,
             month_cold_starts: cost.cold_starts,
             month_cold_ratio: cost.cold_ratio,
@@ -548,7 +580,7 @@ impl LambdaBill {
     }
 
     /// The named lines in dollars under the `report` JSON keys (`requests_usd`, …, `total_usd`).
-    pub fn report_usd(&self) -> [(&'static str, f64); 8] {
+    pub fn report_usd(&self) -> [(&'static str, f64); 9] {
         [
             ("requests_usd", usd(self.requests)),
             ("compute_usd", usd(self.compute)),
@@ -557,6 +589,7 @@ impl LambdaBill {
             ("ephemeral_storage_usd", usd(self.ephemeral_storage)),
             ("savings_plan_usd", usd(self.savings_plan)),
             ("front_door_usd", usd(self.front_door)),
+            ("event_source_usd", usd(self.event_source)),
             ("total_usd", usd(self.total)),
         ]
     }

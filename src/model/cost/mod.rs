@@ -2,7 +2,8 @@
 //! as on an AWS bill, cost curves over request volume, and the break-even points between models.
 //!
 //! From the bottom up: `money` (rounding and formatting), `tiers` (tiered prices), `bill` (the
-//! bill types), `front_door` (API Gateway, load balancer), one file per model's bill (`lambda`,
+//! bill types), `front_door` (API Gateway, load balancer), `event_source` (SQS, Kinesis, SNS,
+//! EventBridge, … of a non-HTTP trigger), one file per model's bill (`lambda`,
 //! `fleets`, `on_prem`), `four_bills`, `totals` (unrounded totals), `sentences`, `break_even` and
 //! `curves`. Everything is used through this module's paths (`model::cost::bills`, …).
 
@@ -10,6 +11,7 @@ mod bill;
 mod break_even;
 mod commitment;
 mod curves;
+mod event_source;
 mod fleets;
 mod four_bills;
 mod front_door;
@@ -29,6 +31,7 @@ pub use commitment::{LABEL_COMMITMENT, SPOT_WARNING};
 pub use curves::{
     CURVE_MAX_REQUESTS, CURVE_MIN_REQUESTS, CURVE_POINTS, CostCurves, cheaper_throughout_sentence,
 };
+pub use event_source::EVENT_SOURCE_LABELS;
 pub use four_bills::{Bills, bills, bills_at};
 pub use lambda::{LambdaBill, TimelineColdStarts};
 pub use money::{cents_from_usd, format_cents, format_requests, format_usd, parse_requests, usd};
@@ -80,6 +83,13 @@ pub const ASSUMPTIONS: &[&str] = &[
      provisioned-concurrency spend it is sized to; requests are never discounted. Spot prices \
      are a typical level (they move with demand), and Spot capacity can be taken back. No \
      Reserved Instances or upfront payments.",
+    "Under a queue, stream or event trigger, every model pays the same event source and Lambda \
+     pays no front door: SQS at 3 requests (send, receive, delete) a batch per 10 messages, each \
+     call under 64 KB, plus an upper estimate of 3 empty receives a minute per poller (Lambda's \
+     5, or each instance, task or server); Kinesis shard-hours and one PUT payload unit per \
+     record (at most 25 KB); one SNS publish per event, the fleets adding an HTTP/S delivery; \
+     one EventBridge event or Scheduler invocation per event. S3 notifications and a Lambda \
+     trigger's DynamoDB stream reads are free; these services' free tiers are not subtracted.",
     "Storage volumes, data transfer, NAT gateways, logs and monitoring are left out of every \
      model.",
     "Break-even points are searched from 1 thousand to 10 billion requests a month, between chart \

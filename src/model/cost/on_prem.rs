@@ -1,7 +1,9 @@
 //! The on-premises bill: servers bought for the month's peak, amortised, powered (times the PUE),
-//! housed in colocation and administered.
+//! housed in colocation and administered, and under a non-HTTP trigger the same event source as
+//! Lambda's.
 
 use super::bill::{Bill, LineItem};
+use super::event_source::{EventSourceCost, Reader};
 use super::money::{format_quantity, format_rate};
 use crate::model::scenario::{HOURS_PER_MONTH, HostingModel, Scenario};
 use crate::model::sizing;
@@ -15,6 +17,7 @@ pub(super) struct OnPremCost {
     power_usd: f64,
     colocation_usd: f64,
     admin_usd: f64,
+    event_source: EventSourceCost,
 }
 
 impl OnPremCost {
@@ -32,17 +35,29 @@ impl OnPremCost {
                 * op.electricity_usd_per_kwh,
             colocation_usd: n * f64::from(op.rack_units_per_server) * op.colo_usd_per_u_month,
             admin_usd: n * op.admin_fte_per_server * op.admin_usd_per_year / 12.0,
+            event_source: EventSourceCost::new(
+                s,
+                requests,
+                Reader::Fleet {
+                    count: servers,
+                    unit: "servers (bought for the month's peak)",
+                },
+            ),
         }
     }
 
     pub(super) fn total_usd(&self) -> f64 {
-        self.amortisation_usd + self.power_usd + self.colocation_usd + self.admin_usd
+        self.amortisation_usd
+            + self.power_usd
+            + self.colocation_usd
+            + self.admin_usd
+            + self.event_source.total_usd()
     }
 
     pub(super) fn bill(&self, s: &Scenario, requests_per_month: u64) -> Bill {
         let op = &s.on_prem;
         let n = self.servers;
-        let lines = vec![
+        let mut lines = vec![
             LineItem::new(
                 "Hardware amortisation",
                 format!(
@@ -82,13 +97,15 @@ impl OnPremCost {
                 self.admin_usd,
             ),
         ];
-        let notes = vec![format!(
+        lines.extend(self.event_source.lines(s));
+        let mut notes = vec![format!(
             "{n} servers for the month's peak of {} requests/s ({} requests/s each, at least {}); \
              bought up front, they cannot follow demand.",
             format_quantity(self.peak_rps, 3),
             format_quantity(op.rps_per_server, 2),
             op.min_servers
         )];
+        notes.extend(self.event_source.note(s));
         Bill::new(HostingModel::OnPrem, requests_per_month, lines, notes)
     }
 }

@@ -1,15 +1,17 @@
-//! Properties of the whole cost model on random scenarios: bills are sums of rounded,
-//! non-negative lines, zero volume costs only what is always on, curves are finite and never
-//! fall, and every break-even point is a real crossing or a real fleet step.
+//! Properties of the whole cost model on random scenarios (every trigger and event source among
+//! them): bills are sums of rounded, non-negative lines, zero volume costs only what is always
+//! on, curves are finite and never fall, and every break-even point is a real crossing or a real
+//! fleet step.
 
 use super::break_even::STEP_GAP;
 use super::curves::{CURVE_MAX_REQUESTS, CURVE_MIN_REQUESTS, CostCurves};
+use super::event_source::EVENT_SOURCE_LABELS;
 use super::four_bills::bills;
 use super::lambda::{LambdaCost, LambdaInputs};
 use super::totals::total_usd;
 use crate::model::scenario::{
-    Architecture, FrontDoor, HostingModel, LaunchType, Orchestrator, PackageType, Runtime,
-    SECONDS_PER_MONTH, Scenario,
+    Architecture, EventSource, EventSourceRates, FrontDoor, HostingModel, LaunchType, Orchestrator,
+    PackageType, Runtime, SECONDS_PER_MONTH, Scenario, Trigger, Workload, event_source_of,
 };
 use crate::model::sizing;
 
@@ -42,6 +44,34 @@ impl Rng {
     }
 }
 
+/// Any trigger (HTTP two times in five), its event source or the usual one, and a batch size.
+fn random_trigger(rng: &mut Rng, w: &mut Workload) {
+    w.trigger = match rng.int(0, 4) {
+        0 | 1 => Trigger::Http,
+        2 => Trigger::Queue {
+            max_concurrency: rng.coin().then(|| rng.int(2, 1_000) as u32),
+        },
+        3 => Trigger::Stream {
+            shards: rng.log_range(1.0, 10_000.0) as u32,
+            parallelization: rng.int(1, 10) as u32,
+        },
+        _ => Trigger::Async,
+    };
+    let sources = w.trigger.sources();
+    w.event_source = (!sources.is_empty() && rng.coin()).then(|| rng.pick(sources));
+    w.batch_size = rng.log_range(1.0, 10_000.0) as u32;
+}
+
+fn random_event_source_rates(rng: &mut Rng, rates: &mut EventSourceRates) {
+    rates.sqs_usd_per_million_requests = rng.range(0.0, 2.0);
+    rates.kinesis_shard_hour_usd = rng.range(0.0, 0.1);
+    rates.kinesis_usd_per_million_put_units = rng.range(0.0, 0.1);
+    rates.sns_usd_per_million_publishes = rng.range(0.0, 2.0);
+    rates.sns_http_usd_per_million_deliveries = rng.range(0.0, 2.0);
+    rates.eventbridge_usd_per_million_events = rng.range(0.0, 2.0);
+    rates.scheduler_usd_per_million_invocations = rng.range(0.0, 2.0);
+}
+
 fn random_scenario(rng: &mut Rng) -> Scenario {
     let mut s = Scenario::default();
     let w = &mut s.workload;
@@ -59,6 +89,7 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
         rng.int(512, 10_240) as u32
     };
     w.peak_to_average = rng.log_range(1.0, 1000.0);
+    random_trigger(rng, w);
 
     let l = &mut s.lambda;
     l.free_tier = rng.coin();
@@ -130,6 +161,7 @@ fn random_scenario(rng: &mut Rng) -> Scenario {
         s.rates.free_gb_s = rng.range(0.0, 1e6);
         s.rates.lambda_request_usd_per_million = rng.range(0.0, 1.0);
         s.rates.alb_new_connections_per_lcu = rng.log_range(0.1, 1e3);
+        random_event_source_rates(rng, &mut s.rates.event_sources);
     }
     assert_eq!(s.validate(), Ok(()), "{s:?}");
     s
@@ -173,10 +205,32 @@ fn random_bills_are_sane() {
         }
         let l = &b.lambda;
         assert_eq!(
-            l.requests + l.compute + l.init + l.provisioned + l.ephemeral_storage + l.front_door,
+            l.requests
+                + l.compute
+                + l.init
+                + l.provisioned
+                + l.ephemeral_storage
+                + l.savings_plan
+                + l.front_door
+                + l.event_source,
             l.total
         );
         assert_eq!(b.lambda_bill.total_cents, l.total);
+        // A non-HTTP trigger's event source replaces the front door, in every model's bill.
+        let source = event_source_of(s.workload.trigger, s.workload.event_source);
+        if source.is_some() {
+            assert_eq!(l.front_door, 0);
+        } else {
+            assert_eq!(l.event_source, 0);
+        }
+        for model in HostingModel::ALL {
+            let has_lines = b
+                .get(model)
+                .lines
+                .iter()
+                .any(|line| EVENT_SOURCE_LABELS.contains(&line.label.as_str()));
+            assert_eq!(has_lines, source.is_some(), "{model:?}");
+        }
     }
 }
 
@@ -190,8 +244,16 @@ fn random_zero_volume_costs() {
         let b = bills(&s);
         let pc_enabled =
             s.lambda.provisioned_concurrency > 0 && s.lambda.provisioned_hours_per_month > 0.0;
-        if s.lambda.front_door != Some(FrontDoor::Alb) && !pc_enabled {
+        // Always on: an HTTP trigger's load balancer, a queue's pollers, a stream's shards.
+        let always_on = match event_source_of(s.workload.trigger, s.workload.event_source) {
+            None => s.lambda.front_door == Some(FrontDoor::Alb),
+            Some(source) => matches!(source, EventSource::Sqs | EventSource::Kinesis),
+        };
+        if !always_on && !pc_enabled {
             assert_eq!(b.lambda.total, 0, "{:?}", b.lambda_bill);
+        }
+        if !pc_enabled {
+            assert!(b.lambda.requests + b.lambda.compute + b.lambda.init == 0);
         }
         if s.vm.min_instances > 0 && s.vm.hourly_usd > 0.01 {
             assert!(b.vm.total_cents > 0);

@@ -22,7 +22,7 @@ pub use cold_start::{ColdStartSettings, PackageType, Runtime};
 pub use hosting_model::HostingModel;
 pub use lambda::{FrontDoor, LambdaSettings, ScalingRules};
 pub use purchase::{CommitTo, Purchase, SavingsPlanKind, Term};
-pub use rates::{CommitmentRates, InstancePrice, LambdaArchRates, Rates, Tier};
+pub use rates::{CommitmentRates, EventSourceRates, InstancePrice, LambdaArchRates, Rates, Tier};
 pub use regions::{BUILT_IN_REGIONS, BuiltInRegion, built_in_rates, reprice_fleets};
 pub use trigger::{
     ASYNC_MAX_EVENT_AGE_S, EventSource, SQS_ADD_PER_MINUTE, SQS_MAX_CONCURRENCY,

@@ -1,5 +1,6 @@
 //! Every price the cost model uses: tiered prices, Lambda's per architecture, the front doors',
-//! Fargate's, EKS's and the EC2 instance picker's, with the date they were true.
+//! the event sources', Fargate's, EKS's and the EC2 instance picker's, with the date they were
+//! true.
 
 use serde::{Deserialize, Serialize};
 
@@ -167,6 +168,49 @@ impl CommitmentRates {
     }
 }
 
+/// The prices of the services a non-HTTP trigger's work comes through (presets/README.md §4d).
+/// S3 event notifications and a Lambda trigger's reads of a DynamoDB stream cost nothing, so
+/// they have no rate.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EventSourceRates {
+    /// Where these prices come from and when they were read, shown in the bill's lines.
+    pub source: String,
+    /// SQS standard queue, USD per million requests (each 64 KB chunk of a request is one).
+    pub sqs_usd_per_million_requests: f64,
+    /// Kinesis Data Streams, provisioned mode, USD per shard-hour.
+    pub kinesis_shard_hour_usd: f64,
+    /// Kinesis Data Streams, provisioned mode, USD per million PUT payload units (one unit per
+    /// 25 KB of a record, rounded up).
+    pub kinesis_usd_per_million_put_units: f64,
+    /// SNS standard topic, USD per million publishes (deliveries to Lambda and SQS are free).
+    pub sns_usd_per_million_publishes: f64,
+    /// SNS standard topic, USD per million deliveries to HTTP/S endpoints.
+    pub sns_http_usd_per_million_deliveries: f64,
+    /// EventBridge, USD per million custom events put on an event bus (events from AWS
+    /// services are free).
+    pub eventbridge_usd_per_million_events: f64,
+    /// EventBridge Scheduler, USD per million invocations.
+    pub scheduler_usd_per_million_invocations: f64,
+}
+
+impl Default for EventSourceRates {
+    fn default() -> Self {
+        Self {
+            source: "us-east-1 list prices on AWS's pricing pages for Amazon SQS, Kinesis Data \
+                     Streams, Amazon SNS and Amazon EventBridge (read 2026-12)"
+                .to_owned(),
+            sqs_usd_per_million_requests: 0.40,
+            kinesis_shard_hour_usd: 0.015,
+            kinesis_usd_per_million_put_units: 0.014,
+            sns_usd_per_million_publishes: 0.50,
+            sns_http_usd_per_million_deliveries: 0.60,
+            eventbridge_usd_per_million_events: 1.00,
+            scheduler_usd_per_million_invocations: 1.00,
+        }
+    }
+}
+
 /// Every price the cost model uses, with the date it was true and where it comes from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -213,6 +257,8 @@ pub struct Rates {
     pub ec2_instances: Vec<InstancePrice>,
     /// Savings Plan and Spot discounts of Fargate and Lambda.
     pub commitments: CommitmentRates,
+    /// SQS, Kinesis, SNS and EventBridge prices, for the triggers other than HTTP.
+    pub event_sources: EventSourceRates,
 }
 
 impl Default for Rates {
@@ -267,6 +313,7 @@ impl Default for Rates {
                 instance("c5.xlarge", [0.17, 0.107, 0.073, 0.122, 0.084, 0.065]),
             ],
             commitments: CommitmentRates::default(),
+            event_sources: EventSourceRates::default(),
         }
     }
 }
@@ -315,5 +362,24 @@ mod tests {
         assert_eq!(r.lambda_arm64.duration_tiers[0].up_to, Some(7.5e9));
         assert_eq!(r.free_gb_s, 400_000.0);
         assert_eq!(r.free_requests, 1_000_000);
+        let e = &r.event_sources;
+        assert_eq!(e.sqs_usd_per_million_requests, 0.40);
+        assert_eq!(e.kinesis_shard_hour_usd, 0.015);
+        assert_eq!(e.kinesis_usd_per_million_put_units, 0.014);
+        assert_eq!(e.sns_usd_per_million_publishes, 0.50);
+        assert_eq!(e.sns_http_usd_per_million_deliveries, 0.60);
+        assert_eq!(e.eventbridge_usd_per_million_events, 1.00);
+        assert_eq!(e.scheduler_usd_per_million_invocations, 1.00);
+    }
+
+    #[test]
+    fn rates_without_event_sources_load_with_the_defaults() {
+        let r: Rates = ron::from_str("(region: \"eu-west-1\")").unwrap();
+        assert_eq!(r.event_sources, EventSourceRates::default());
+        let r: Rates =
+            ron::from_str("(event_sources: (sqs_usd_per_million_requests: 0.5))").unwrap();
+        assert_eq!(r.event_sources.sqs_usd_per_million_requests, 0.5);
+        assert_eq!(r.event_sources.kinesis_shard_hour_usd, 0.015);
+        assert!(ron::from_str::<Rates>("(event_sources: (sqs: 0.5))").is_err());
     }
 }

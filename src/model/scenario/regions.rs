@@ -4,7 +4,7 @@
 //! (`serverless-explorer rates --offer …`).
 
 use super::alternatives::{ContainerSettings, VmSettings};
-use super::rates::{InstancePrice, Rates, Tier};
+use super::rates::{EventSourceRates, InstancePrice, Rates, Tier};
 use super::whole::Scenario;
 
 /// A region with built-in rates: its code and its name.
@@ -80,7 +80,9 @@ fn regional_prices(code: &str) -> Option<RegionalPrices> {
 /// The built-in rates of a region, `None` for a region not built in.
 ///
 /// Lambda's prices are the same in these four regions. A Savings Plan or Spot price of an instance
-/// is taken to be the same share off on demand as in us-east-1.
+/// is taken to be the same share off on demand as in us-east-1. The event sources' prices are
+/// us-east-1's list prices: this build has no regional figure for them, and each set's source
+/// says so.
 pub fn built_in_rates(code: &str) -> Option<Rates> {
     let base = Rates::default();
     if code == base.region {
@@ -122,13 +124,22 @@ pub fn built_in_rates(code: &str) -> Option<Rates> {
     let [rest1, rest2, rest3, rest4] = prices.rest;
     let [http1, http2] = prices.http;
     let [vcpu_x86, gb_x86, vcpu_arm, gb_arm] = prices.fargate;
+    let event_sources = EventSourceRates {
+        source: format!(
+            "{} ({code}): no regional figure in this build, so these are the us-east-1 list \
+             prices on AWS's pricing pages for Amazon SQS, Kinesis Data Streams, Amazon SNS and \
+             Amazon EventBridge (read 2026-12)",
+            region.name
+        ),
+        ..EventSourceRates::default()
+    };
     Some(Rates {
         region: code.to_owned(),
         source: format!(
             "{} ({code}): Lambda as in us-east-1 (AWS pricing page); EC2, Fargate, ALB and API \
              Gateway: approximate readings of AWS's regional pricing pages for this build; \
-             Savings Plan and Spot prices the same share off on demand as in us-east-1. For \
-             exact current rates, read AWS's price list files with `serverless-explorer rates`.",
+             Savings Plan and Spot prices the same share off on demand as in us-east-1; SQS, \
+             Kinesis, SNS and EventBridge at the us-east-1 list prices. For exact current rates, read AWS's price list files with `serverless-explorer rates`.",
             region.name
         ),
         api_gateway_rest_tiers: vec![
@@ -166,6 +177,7 @@ pub fn built_in_rates(code: &str) -> Option<Rates> {
         fargate_arm64_vcpu_hour_usd: vcpu_arm,
         fargate_arm64_gb_hour_usd: gb_arm,
         ec2_instances,
+        event_sources,
         ..base
     })
 }
@@ -212,6 +224,15 @@ mod tests {
             assert_eq!(s.validate(), Ok(()), "{}", region.code);
         }
         assert!(built_in_rates("mars-north-1").is_none());
+        // Every region prices the event sources, at us-east-1's list prices, and says so.
+        for region in &BUILT_IN_REGIONS[1..] {
+            let rates = built_in_rates(region.code).expect("built in");
+            let e = &rates.event_sources;
+            assert_eq!(e.sqs_usd_per_million_requests, 0.40, "{}", region.code);
+            assert_eq!(e.kinesis_shard_hour_usd, 0.015);
+            assert!(e.source.contains("us-east-1 list prices"), "{}", e.source);
+            assert!(e.source.contains(region.code), "{}", e.source);
+        }
     }
 
     #[test]

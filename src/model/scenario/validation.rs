@@ -3,7 +3,7 @@
 
 use super::alternatives::LaunchType;
 use super::purchase::{Purchase, SavingsPlanKind};
-use super::rates::Tier;
+use super::rates::{EventSourceRates, Tier};
 use super::trigger::{
     EventSource, SQS_MAX_CONCURRENCY_RANGE, STREAM_PARALLELIZATION_RANGE, STREAM_SHARDS_RANGE,
     Trigger,
@@ -622,12 +622,52 @@ impl Scenario {
             c.range(&format!("rates.commitments.{key}"), value, 0.0, 0.95);
         }
         self.check_purchase_prices(&mut c);
+        check_event_source_rates(&mut c, &r.event_sources);
 
         match c.first_error {
             Some(error) => Err(error),
             None => Ok(()),
         }
     }
+}
+
+/// The event sources' prices: each a finite number of dollars in its range, and a source text.
+fn check_event_source_rates(c: &mut Checker, e: &EventSourceRates) {
+    c.int("rates.event_sources.source", e.source.len() as u64, 0, 4000);
+    for (key, value) in [
+        (
+            "sqs_usd_per_million_requests",
+            e.sqs_usd_per_million_requests,
+        ),
+        (
+            "kinesis_usd_per_million_put_units",
+            e.kinesis_usd_per_million_put_units,
+        ),
+        (
+            "sns_usd_per_million_publishes",
+            e.sns_usd_per_million_publishes,
+        ),
+        (
+            "sns_http_usd_per_million_deliveries",
+            e.sns_http_usd_per_million_deliveries,
+        ),
+        (
+            "eventbridge_usd_per_million_events",
+            e.eventbridge_usd_per_million_events,
+        ),
+        (
+            "scheduler_usd_per_million_invocations",
+            e.scheduler_usd_per_million_invocations,
+        ),
+    ] {
+        c.range(&format!("rates.event_sources.{key}"), value, 0.0, 1_000.0);
+    }
+    c.range(
+        "rates.event_sources.kinesis_shard_hour_usd",
+        e.kinesis_shard_hour_usd,
+        0.0,
+        100.0,
+    );
 }
 
 impl Scenario {
@@ -852,6 +892,40 @@ mod tests {
                 assert!(err.problem.contains("allowed 2..=1000"), "{err}");
             }
         }
+    }
+
+    #[test]
+    fn event_source_rates_name_their_field_and_range() {
+        let mut s = Scenario::default();
+        s.rates.event_sources.sqs_usd_per_million_requests = -0.4;
+        let err = s.validate().unwrap_err();
+        assert_eq!(
+            err.field,
+            "rates.event_sources.sqs_usd_per_million_requests"
+        );
+        assert!(err.problem.contains("allowed 0..=1000"), "{err}");
+        let mut s = Scenario::default();
+        s.rates.event_sources.kinesis_shard_hour_usd = 150.0;
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "rates.event_sources.kinesis_shard_hour_usd");
+        assert!(err.problem.contains("allowed 0..=100"), "{err}");
+        let mut s = Scenario::default();
+        s.rates.event_sources.scheduler_usd_per_million_invocations = f64::NAN;
+        let err = s.validate().unwrap_err();
+        assert_eq!(
+            err.field,
+            "rates.event_sources.scheduler_usd_per_million_invocations"
+        );
+        assert!(err.problem.contains("not a finite number"), "{err}");
+        let mut s = Scenario::default();
+        s.rates.event_sources.source = "x".repeat(4001);
+        let err = s.validate().unwrap_err();
+        assert_eq!(err.field, "rates.event_sources.source");
+        assert!(err.problem.contains("allowed 0..=4000"), "{err}");
+        let mut s = Scenario::default();
+        s.rates.event_sources.sns_http_usd_per_million_deliveries = 1_000.0;
+        s.rates.event_sources.kinesis_shard_hour_usd = 0.0;
+        assert_eq!(s.validate(), Ok(()));
     }
 
     #[test]

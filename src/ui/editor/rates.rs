@@ -1,5 +1,5 @@
-//! The rates section: its date and source, Lambda and alternative prices, tier tables and
-//! the EC2 price list.
+//! The rates section: its date and source, Lambda and alternative prices, tier tables, the
+//! event sources' prices and the EC2 price list.
 
 use egui::{RichText, TextEdit, vec2};
 
@@ -8,7 +8,7 @@ use super::lazy_layout::LazyLayout;
 use super::number_box::{Num, number_drag};
 use super::sections::subheading;
 use crate::model::scenario::{
-    BUILT_IN_REGIONS, InstancePrice, LambdaArchRates, Rates, Tier, built_in_rates,
+    BUILT_IN_REGIONS, EventSourceRates, InstancePrice, LambdaArchRates, Rates, Tier, built_in_rates,
 };
 use crate::ui::theme::{EDITOR_GAP, EDITOR_TIER_WIDTH, EDITOR_VALUE_WIDTH, Theme};
 
@@ -96,6 +96,7 @@ pub(super) fn rates_ui(
     changed |= form(ui, layout, "rates_containers", value_width, |f| {
         alternative_rate_rows(f, r);
     });
+    changed |= event_sources_ui(ui, layout, &mut r.event_sources, theme, value_width);
 
     subheading(
         ui,
@@ -410,6 +411,99 @@ fn alternative_rate_rows(f: &mut Form<'_>, r: &mut Rates) {
         " /h",
         "EKS control plane, USD per cluster-hour: $0.10, about $73 a month; $0.60 on \
          extended support (AWS, presets/README.md §4).",
+    );
+}
+
+/// The prices of the services a non-HTTP trigger's work comes through, and their source.
+fn event_sources_ui(
+    ui: &mut egui::Ui,
+    layout: &mut LazyLayout,
+    e: &mut EventSourceRates,
+    theme: &Theme,
+    value_width: f32,
+) -> bool {
+    subheading(
+        ui,
+        layout,
+        theme,
+        "Event sources",
+        "What the queue, stream, topic or event bus of a non-HTTP trigger costs, in every \
+         model's bill (us-east-1 list prices, read 2026-12, presets/README.md §4d). S3 event \
+         notifications and a Lambda trigger's DynamoDB stream reads are free.",
+    );
+    let changed = form(ui, layout, "rates_event_sources", value_width, |f| {
+        event_source_rate_rows(f, e);
+    });
+    changed
+        | layout
+            .block(ui, "rates_event_sources_source", |ui, layout| {
+                wide_text(
+                    ui,
+                    layout,
+                    &mut e.source,
+                    TextEdit::multiline,
+                    (2, 4000),
+                    "Event-source prices from",
+                    "Where the event sources' prices come from; shown in the notes of a bill \
+                     whose work comes through one",
+                )
+            })
+            .unwrap_or(false)
+}
+
+fn event_source_rate_rows(f: &mut Form<'_>, e: &mut EventSourceRates) {
+    for (value, label, unit, tip) in [
+        (
+            &mut e.sqs_usd_per_million_requests,
+            "SQS requests",
+            " /M",
+            "SQS standard queue, USD per million requests; each 64 KB chunk of a request is one. \
+             Default $0.40; the free 1 M a month is not subtracted.",
+        ),
+        (
+            &mut e.kinesis_usd_per_million_put_units,
+            "Kinesis PUT units",
+            " /M",
+            "Kinesis Data Streams, provisioned mode, USD per million PUT payload units (one per \
+             25 KB of a record, rounded up). Default $0.014.",
+        ),
+        (
+            &mut e.sns_usd_per_million_publishes,
+            "SNS publishes",
+            " /M",
+            "SNS standard topic, USD per million publishes; deliveries to Lambda and SQS are \
+             free. Default $0.50.",
+        ),
+        (
+            &mut e.sns_http_usd_per_million_deliveries,
+            "SNS HTTP/S deliveries",
+            " /M",
+            "SNS standard topic, USD per million deliveries to HTTP/S endpoints (how the fleets \
+             receive a topic's messages). Default $0.60.",
+        ),
+        (
+            &mut e.eventbridge_usd_per_million_events,
+            "EventBridge events",
+            " /M",
+            "EventBridge, USD per million custom events put on an event bus; events from AWS \
+             services are free. Default $1.00.",
+        ),
+        (
+            &mut e.scheduler_usd_per_million_invocations,
+            "Scheduler invocations",
+            " /M",
+            "EventBridge Scheduler, USD per million invocations. Default $1.00; the free 14 M a \
+             month is not subtracted.",
+        ),
+    ] {
+        f.price(value, 1_000.0, label, unit, tip);
+    }
+    f.price(
+        &mut e.kinesis_shard_hour_usd,
+        100.0,
+        "Kinesis shard-hour",
+        " /shard-h",
+        "Kinesis Data Streams, provisioned mode, USD per shard-hour. Default $0.015.",
     );
 }
 
