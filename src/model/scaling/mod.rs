@@ -3,7 +3,8 @@
 //! group, container tasks and Lambda environments, stepped in fixed simulated time.
 //!
 //! `run` steps the `simulator`, which steps one model each in `lambda`, `fleets` and `on_prem`
-//! (sharing `step`); the `recorder` turns steps into `samples`, which count each model's `usage`;
+//! (sharing `step`), and keeps the work waiting under a queue, stream or asynchronous trigger in a
+//! `backlog` per model; the `recorder` turns steps into `samples`, which count each model's `usage`;
 //! `pricing` turns usage into cost in a separate pass, so a changed price needs no new
 //! simulation; `highlights` reads a finished run.
 //! Everything is used through this module's paths (`model::scaling::ScalingRun`, …).
