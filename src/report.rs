@@ -20,7 +20,8 @@ pub enum ReportFormat {
 
 /// Rounds to cents for the JSON (lines already are whole cents).
 fn usd_value(usd: f64) -> Value {
-    json!((usd * 100.0).round() / 100.0)
+    // Adding 0 turns a rounded -0.0 into 0.0.
+    json!((usd * 100.0).round() / 100.0 + 0.0)
 }
 
 /// The amount of a bill's Savings Plan commitment line, USD (0 without one).

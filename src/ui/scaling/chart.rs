@@ -579,7 +579,11 @@ mod tests {
         let samples: Vec<Sample> = (0..=1200)
             .map(|i| {
                 let t_s = f64::from(i) * 0.5;
-                let backlog = if t_s < 400.0 { 0.0 } else { (t_s - 400.0) * 4.0 };
+                let backlog = if t_s < 400.0 {
+                    0.0
+                } else {
+                    (t_s - 400.0) * 4.0
+                };
                 Sample {
                     t_s,
                     backlog,
@@ -593,16 +597,23 @@ mod tests {
         };
         let line = polyline(&samples, &map, |x| x.backlog);
         assert!(line.len() < samples.len() / 4, "{} points", line.len());
-        for x in &samples {
-            let p = map.pos(x.t_s, x.backlog);
-            let i = line.partition_point(|q| q.x < p.x).clamp(1, line.len() - 1);
-            let (a, b) = (line[i - 1], line[i]);
-            let y = if b.x > a.x {
-                a.y + (b.y - a.y) * (p.x - a.x) / (b.x - a.x)
+        for sample in &samples {
+            let at = map.pos(sample.t_s, sample.backlog);
+            let next = line
+                .partition_point(|q| q.x < at.x)
+                .clamp(1, line.len() - 1);
+            let (from, to) = (line[next - 1], line[next]);
+            let drawn = if to.x > from.x {
+                from.y + (to.y - from.y) * (at.x - from.x) / (to.x - from.x)
             } else {
-                b.y
+                to.y
             };
-            assert!((y - p.y).abs() <= 1.0, "at {} s: line {y}, sample {}", x.t_s, p.y);
+            assert!(
+                (drawn - at.y).abs() <= 1.0,
+                "at {} s: line {drawn}, sample {}",
+                sample.t_s,
+                at.y
+            );
         }
     }
 
