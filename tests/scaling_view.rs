@@ -269,3 +269,68 @@ fn after_the_spike_serverless_says_its_environments_are_warm_not_busy() {
     assert!(lane.contains("warm and not billed"), "{lane}");
     assert!(lane.contains("on this timeline so far"), "{lane}");
 }
+
+/// The Kinesis preset: the lanes say what waits instead of what was dropped, the chart names the
+/// stream's ceiling, and 8 shards instead of 4 double it.
+#[test]
+fn a_stream_shows_its_ceiling_and_what_waits() {
+    use serverless_explorer::command::Command;
+    use serverless_explorer::model::scenario::Trigger;
+
+    let mut harness = harness(egui::vec2(1600.0, 1000.0));
+    let (_, mut scenario) =
+        serverless_explorer::presets::built_in("clickstream-kinesis-stream").unwrap();
+    harness
+        .state_mut()
+        .push_command(Command::SetScenario(Box::new(scenario.clone())));
+    harness.run();
+    // In the middle of the surge's backlog.
+    harness.state_mut().settings.views.scaling.t_s = 600.0;
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Stream ceiling: 4 shards × 1 = 4 batches at once (20 a second)"
+            )
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label("Work waiting over time; click or drag to move the playhead")
+            .is_some()
+    );
+    // Every lane says what waits; none says what was dropped.
+    for model in HostingModel::ALL {
+        let name = format!("{} lane:", model.label());
+        let lane = harness.get_by_label_contains(&name);
+        let label = lane.accesskit_node().label().unwrap_or_default();
+        assert!(label.contains("batches waiting, the oldest for"), "{label}");
+        assert!(!label.contains("dropped"), "{label}");
+    }
+    let longest_wait = harness.query_by_label("Longest wait");
+    assert!(longest_wait.is_some());
+
+    scenario.workload.trigger = Trigger::Stream {
+        shards: 8,
+        parallelization: 1,
+    };
+    harness
+        .state_mut()
+        .push_command(Command::SetScenario(Box::new(scenario)));
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains(
+                "Stream ceiling: 8 shards × 1 = 8 batches at once (40 a second)"
+            )
+            .is_some()
+    );
+    let run = &harness.state().derived.scaling;
+    let lambda = run.model(HostingModel::Lambda);
+    assert!(
+        lambda
+            .samples
+            .iter()
+            .all(|x| x.trigger_ceiling == Some(8.0))
+    );
+}

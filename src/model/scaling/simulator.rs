@@ -41,16 +41,29 @@ impl Simulator {
         let vm = Fleet::vm(s, rps, t_s);
         let containers = Fleet::containers(s, rps, t_s);
         let on_prem = OnPremSim::new(s);
+        let trigger = s.workload.trigger;
+        let stream_rps = match trigger {
+            Trigger::Stream { .. } => trigger.concurrency_cap().map_or(f64::INFINITY, |cap| {
+                f64::from(cap) / lambda.duration_s.max(f64::MIN_POSITIVE)
+            }),
+            _ => f64::INFINITY,
+        };
         let first = |tick: Tick| {
-            let served_rps = rps.min(tick.capacity_rps);
+            let capacity_rps = tick.capacity_rps.min(stream_rps);
+            let served_rps = rps.min(capacity_rps);
             Sample {
                 t_s,
                 demand_rps: rps,
-                capacity_rps: tick.capacity_rps,
+                capacity_rps,
                 booting_units: tick.booting_units,
                 serving_units: tick.serving_units,
                 served_rps,
-                dropped_rps: rps - served_rps,
+                // Work beyond capacity waits under every trigger but HTTP.
+                dropped_rps: if trigger.keeps_work() {
+                    0.0
+                } else {
+                    rps - served_rps
+                },
                 idle_rps: (tick.paid_capacity_rps - served_rps).max(0.0),
                 trigger_ceiling: tick.trigger_ceiling,
                 ..Sample::default()
@@ -62,14 +75,7 @@ impl Simulator {
             containers: first(containers.state()),
             lambda: first(lambda.state()),
         };
-        let trigger = s.workload.trigger;
         let max_age_s = (trigger == Trigger::Async).then_some(ASYNC_MAX_EVENT_AGE_S);
-        let stream_rps = match trigger {
-            Trigger::Stream { .. } => trigger.concurrency_cap().map_or(f64::INFINITY, |cap| {
-                f64::from(cap) / lambda.duration_s.max(f64::MIN_POSITIVE)
-            }),
-            _ => f64::INFINITY,
-        };
         Ok(Self {
             stream_rps,
             keeps_work: trigger.keeps_work(),
@@ -144,7 +150,8 @@ impl Simulator {
             *latest = Sample {
                 t_s: self.t_s,
                 demand_rps: offered / dt_s,
-                capacity_rps: tick.capacity_rps,
+                // A stream's ceiling binds every consumer, whatever it could serve.
+                capacity_rps: tick.capacity_rps.min(self.stream_rps),
                 booting_units: tick.booting_units,
                 serving_units: tick.serving_units,
                 served_rps: tick.served / dt_s,

@@ -109,7 +109,11 @@ impl Lanes<'_> {
             }
             let unit_rps = scaling::rps_per_unit(self.scenario, model).max(f64::MIN_POSITIVE);
             response.widget_info(|| {
-                WidgetInfo::labeled(Role::Image, true, lane_label(model, sample, unit_rps))
+                WidgetInfo::labeled(
+                    Role::Image,
+                    true,
+                    lane_label(model, sample, unit_rps, self.stats.trigger),
+                )
             });
             let accessible = ui.ctx().has_accesskit_node(response.id);
             let input = LaneInput {
@@ -141,7 +145,8 @@ fn busy_environments(x: &Sample, unit_rps: f64) -> f64 {
 }
 
 /// The accessible name of a lane: its numbers in one sentence, so tests and screen readers see them.
-fn lane_label(model: HostingModel, x: &Sample, unit_rps: f64) -> String {
+fn lane_label(model: HostingModel, x: &Sample, unit_rps: f64, trigger: Trigger) -> String {
+    let noun = trigger.work_noun();
     let units = if model == HostingModel::Lambda {
         let busy = busy_environments(x, unit_rps);
         format!(
@@ -156,14 +161,26 @@ fn lane_label(model: HostingModel, x: &Sample, unit_rps: f64) -> String {
             unit_name(model, true)
         )
     };
+    let lost = match trigger {
+        Trigger::Http => format!("{} requests dropped", group(x.cumulative_dropped)),
+        _ if x.cumulative_expired >= 0.5 => format!(
+            "{} {noun} expired, {} waiting",
+            group(x.cumulative_expired),
+            group(x.backlog)
+        ),
+        _ => format!(
+            "{} {noun} waiting, the oldest for {}",
+            group(x.backlog),
+            duration(x.oldest_wait_s)
+        ),
+    };
     format!(
-        "{} lane: capacity {} of {} requests per second, {units}, {} booting, {} requests \
-         dropped, {} on this timeline so far",
+        "{} lane: capacity {} of {} {noun} per second, {units}, {} booting, {lost}, {} on this \
+         timeline so far",
         model.label(),
         group(x.capacity_rps),
         group(x.demand_rps),
         group(x.booting_units),
-        group(x.cumulative_dropped),
         money(x.cumulative_cost_usd),
     )
 }
@@ -207,6 +224,7 @@ fn paint_lane(
         fonts: LaneFonts::new(theme, lane.width()),
         inner: Rect::from_min_max(pos2(inner.left(), inner.top() + LANE_TOP_H), inner.max),
         model: input.model,
+        noun: input.stats.trigger.work_noun(),
         tips: hovered || accessible,
     };
     let mut y = canvas.inner.top();
@@ -235,6 +253,8 @@ struct LaneCanvas<'a> {
     fonts: LaneFonts,
     inner: Rect,
     model: HostingModel,
+    /// What traffic counts: "requests", "batches" or "events".
+    noun: &'static str,
     /// Whether the lane's parts get their tooltips: while the pointer is over the lane, or a
     /// screen reader reads them. Elsewhere no tooltip can show.
     tips: bool,
@@ -334,24 +354,26 @@ impl LaneCanvas<'_> {
                 ""
             };
             format!(
-                "Capacity: the requests per second {} could serve now. Demand: the requests per \
+                "Capacity: the {noun} per second {} could serve now. Demand: the {noun} per \
                  second arriving now. Red while demand is above capacity.{warm}",
-                self.model.label()
+                self.model.label(),
+                noun = self.noun
             )
         });
         let y = y + line_h(&fonts.big);
         // Lambda's capacity after a burst is warm environments, ready and not billed: said so.
         // (The list has one length for both arms; the repeats are never reached first.)
+        let noun = self.noun;
         let caption: [Candidate<'_>; 4] = if self.model == HostingModel::Lambda {
             [
-                &|| "capacity (its idle part not billed) / demand, requests per second".to_owned(),
+                &|| format!("capacity (its idle part not billed) / demand, {noun} per second"),
                 &|| "capacity (idle: not billed) / demand".to_owned(),
                 &|| "capacity / demand".to_owned(),
                 &|| "capacity / demand".to_owned(),
             ]
         } else {
             [
-                &|| "capacity / demand, requests per second".to_owned(),
+                &|| format!("capacity / demand, {noun} per second"),
                 &|| "capacity / demand".to_owned(),
                 &|| "capacity / demand".to_owned(),
                 &|| "capacity / demand".to_owned(),

@@ -243,7 +243,7 @@ pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme, stats: &RunStats
             );
         }
         if let Some(cap) = trigger.concurrency_cap() {
-            let (label, tip) = ceiling_words(trigger, cap);
+            let (label, tip) = ceiling_words(trigger, cap, stats.lambda_unit_rps);
             legend_item(
                 ui,
                 theme,
@@ -267,19 +267,22 @@ pub(super) fn chart_legend_ui(ui: &mut egui::Ui, theme: &Theme, stats: &RunStats
 }
 
 /// The legend entry of the trigger's ceiling on Lambda, and its tooltip.
-fn ceiling_words(trigger: Trigger, cap: u32) -> (String, String) {
+fn ceiling_words(trigger: Trigger, cap: u32, unit_rps: f64) -> (String, String) {
     match trigger {
         Trigger::Stream {
             shards,
             parallelization,
         } => (
             format!(
-                "Lambda ceiling: {shards} shards × {parallelization} = {} at once",
-                group(f64::from(cap))
+                "Stream ceiling: {shards} shards × {parallelization} = {} batches at once ({} a \
+                 second)",
+                group(f64::from(cap)),
+                group(f64::from(cap) * unit_rps)
             ),
-            "A stream's Lambda runs one batch per shard at a time (times the parallelization \
-             factor), however high the traffic: what it can serve per second at that ceiling. \
-             Raise the shards or the parallelization to lift it."
+            "Every consumer of a stream, Lambda or not, reads one batch per shard at a time \
+             (times the parallelization factor), however high the traffic: the line is what \
+             that serves per second at the function's duration, and no model serves more, \
+             whatever its capacity. Raise the shards or the parallelization to lift it."
                 .to_owned(),
         ),
         _ => (

@@ -30,9 +30,6 @@ pub use view::ScalingView;
 
 /// What a slide of the scaling view may leave out, in the order it does
 /// ([`crate::ui::slide`]): lanes, chart and its legend always stay.
-pub const SLIDE_SECTIONS: [&str; 4] = [
-    "assumptions",
-    "summary sentences",
-    "summary table",
-    "work waiting",
-];
+/// Under a queue, stream or asynchronous trigger the chart of work waiting stays too: it is the
+/// point such a slide makes.
+pub const SLIDE_SECTIONS: [&str; 3] = ["assumptions", "summary sentences", "summary table"];

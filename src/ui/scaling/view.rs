@@ -162,32 +162,39 @@ impl ScalingView {
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
                 chart_legend_ui(ui, theme, &self.cache.stats);
-                // A slide that left out everything under the chart gives the chart that room.
+                // A slide that left out everything under the charts gives them that room, a
+                // third of it to the chart of work waiting when there is one.
                 let alone = !SLIDE_SECTIONS
                     .iter()
                     .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
+                let waits = scenario.workload.trigger.keeps_work();
+                let title_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+                let (chart_h, waiting_h) = match (self.hide_controls && alone, waits) {
+                    (true, true) => {
+                        let room = (ui.available_height() - title_h - 8.0).max(chart_h * 1.5);
+                        (room * 0.62, room * 0.38)
+                    }
+                    (true, false) => (ui.available_height().max(chart_h), 0.0),
+                    (false, _) => (chart_h, (chart_h * 0.6).max(120.0)),
+                };
                 let chart = ChartInput {
                     run,
                     t_s: self.t_s,
                     focus: hovered,
-                    height: if self.hide_controls && alone {
-                        ui.available_height().max(chart_h)
-                    } else {
-                        chart_h
-                    },
+                    height: chart_h,
                 };
                 if let Some(t_s) = chart_ui(ui, &chart, theme, &mut self.cache) {
                     self.t_s = t_s;
                 }
-                let keeps = |section| self.left_out.keeps(&SLIDE_SECTIONS, section);
-                if scenario.workload.trigger.keeps_work() && keeps("work waiting") {
+                if waits {
                     ui.add_space(8.0);
-                    let height = (chart_h * 0.6).max(120.0);
-                    if let Some(t_s) = waiting_ui(ui, run, self.t_s, height, theme, &mut self.cache)
+                    if let Some(t_s) =
+                        waiting_ui(ui, run, self.t_s, waiting_h, theme, &mut self.cache)
                     {
                         self.t_s = t_s;
                     }
                 }
+                let keeps = |section| self.left_out.keeps(&SLIDE_SECTIONS, section);
                 let (table, sentences) = (keeps("summary table"), keeps("summary sentences"));
                 if table || sentences {
                     ui.add_space(12.0);
