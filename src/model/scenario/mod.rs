@@ -27,7 +27,7 @@ pub use regions::{BUILT_IN_REGIONS, BuiltInRegion, built_in_rates, reprice_fleet
 pub use trigger::{
     ASYNC_MAX_EVENT_AGE_S, EventSource, SQS_ADD_PER_MINUTE, SQS_MAX_CONCURRENCY,
     SQS_MAX_CONCURRENCY_RANGE, SQS_START_CONCURRENCY, STREAM_PARALLELIZATION_RANGE,
-    STREAM_SHARDS_RANGE, Trigger, event_source_of,
+    STREAM_SHARDS_RANGE, Trigger, event_source_of, work_unit_sentence,
 };
 pub use validation::{MAX_TRAFFIC_POINTS, MAX_TRAFFIC_RPS, MAX_TRAFFIC_SECS, ValidationError};
 pub use whole::{FORMAT_VERSION, HOURS_PER_MONTH, SECONDS_PER_MONTH, Scenario};

@@ -179,6 +179,32 @@ pub fn event_source_of(trigger: Trigger, set: Option<EventSource>) -> Option<Eve
         .or_else(|| sources.first().copied())
 }
 
+/// What one request of the month's volume is under a trigger that is not HTTP, in words for the
+/// cost view: "Here one request is one batch of 10 messages from Amazon SQS."
+pub fn work_unit_sentence(
+    trigger: Trigger,
+    set: Option<EventSource>,
+    batch_size: u32,
+) -> Option<String> {
+    let source = event_source_of(trigger, set)?;
+    let what = match trigger {
+        Trigger::Http => return None,
+        Trigger::Queue { .. } => format!(
+            "one batch of {batch_size} message{}",
+            if batch_size == 1 { "" } else { "s" }
+        ),
+        Trigger::Stream { .. } => format!(
+            "one batch of {batch_size} record{}",
+            if batch_size == 1 { "" } else { "s" }
+        ),
+        Trigger::Async => "one event".to_owned(),
+    };
+    Some(format!(
+        "Here one request is {what} from {}, one invocation of the function.",
+        source.label()
+    ))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,6 +243,21 @@ mod tests {
         assert_eq!(
             event_source_of(Trigger::ALL[2], Some(EventSource::Sns)),
             Some(EventSource::Kinesis)
+        );
+    }
+
+    #[test]
+    fn the_work_unit_is_said_in_words() {
+        assert_eq!(work_unit_sentence(Trigger::Http, None, 10), None);
+        assert_eq!(
+            work_unit_sentence(Trigger::ALL[1], None, 10).unwrap(),
+            "Here one request is one batch of 10 messages from Amazon SQS, one invocation of the \
+             function."
+        );
+        assert!(
+            work_unit_sentence(Trigger::Async, Some(EventSource::Sns), 1)
+                .unwrap()
+                .contains("one event from Amazon SNS")
         );
     }
 

@@ -15,7 +15,7 @@ use super::readout::readout_ui;
 use crate::command::Command;
 use crate::derived::Derived;
 use crate::model::cost::{self, ASSUMPTIONS, format_requests};
-use crate::model::scenario::{HostingModel, Scenario};
+use crate::model::scenario::{HostingModel, Scenario, work_unit_sentence};
 use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
@@ -86,6 +86,10 @@ impl CostView {
                 .strong(),
             );
             purchase_summary_ui(ui, scenario);
+        }
+        let w = &scenario.workload;
+        if let Some(sentence) = work_unit_sentence(w.trigger, w.event_source, w.batch_size) {
+            ui.label(RichText::new(sentence).color(theme.strong_text));
         }
         ui.add_space(6.0);
 
