@@ -97,6 +97,14 @@ pub(super) fn unit_name(model: HostingModel, plural: bool) -> &'static str {
     }
 }
 
+/// A word with its first letter in capitals ("Batches").
+pub(super) fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,7 +14,9 @@ use crate::ui::theme::Theme;
 
 use super::dots::{DotClock, paint_flow};
 use super::figures::RunStats;
-use super::format::{duration, group, line_h, money, percent, short_number, unit_name};
+use super::format::{
+    capitalised, duration, group, line_h, money, percent, short_number, unit_name,
+};
 use super::units::{MIN_SQUARE, UnitGrid, grid_tooltip, paint_units};
 
 /// Text sizes of a lane, from its width: large where there is room, never below legible.
@@ -390,10 +392,15 @@ impl LaneCanvas<'_> {
             Rect::from_min_size(pos2(self.inner.left(), y), vec2(self.inner.width(), band_h));
         paint_flow(&self.painter, self.theme, self.model, x, dots, band);
         self.tip(band, "flow", || {
+            let unserved = if self.noun == "requests" {
+                "the ones it cannot serve fall away in red, dropped and not queued"
+            } else {
+                "the ones it cannot serve wait in the queue or stream, counted under the squares"
+            };
             format!(
-                "Requests arriving, left to right, at a rate proportional to demand (each dot ≈ \
-                 {} requests at this speed). At the gate they meet {}'s capacity: the ones it \
-                 cannot serve fall away in red, dropped and not queued.",
+                "{} arriving, left to right, at a rate proportional to demand (each dot ≈ {} at \
+                 this speed). At the gate they meet {}'s capacity: {unserved}.",
+                capitalised(self.noun),
                 group(dots.requests_per_dot),
                 self.model.label()
             )

@@ -10,7 +10,7 @@ use crate::ui::theme::Theme;
 
 use super::dots::DotClock;
 use super::figures::{RunStats, work_noun_one};
-use super::format::group;
+use super::format::{capitalised, group};
 
 /// What a legend swatch shows.
 #[derive(Clone, Copy)]
@@ -185,9 +185,10 @@ pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock,
                 ui,
                 theme,
                 Swatch::Dot(theme.dropped),
-                "dropped, not queued",
+                "dropped",
                 "Requests that found no free capacity: turned away at once, never queued or \
-                 retried",
+                 retried (an HTTP trigger; a queue, a stream or an asynchronous event would keep \
+                 them waiting)",
             ),
             Trigger::Async => legend_item(
                 ui,
@@ -201,14 +202,6 @@ pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock,
             Trigger::Queue { .. } | Trigger::Stream { .. } => {}
         }
     });
-}
-
-/// A word with its first letter in capitals ("Batches").
-fn capitalised(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }
 
 /// The legend of the chart's lines.

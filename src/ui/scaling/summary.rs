@@ -252,17 +252,18 @@ fn story_ui(ui: &mut egui::Ui, theme: &Theme, model: HostingModel, story: &str) 
 }
 
 /// Every simplification of the simulation, in a collapsible section.
-pub(super) fn assumptions_ui(ui: &mut egui::Ui, theme: &Theme) {
+pub(super) fn assumptions_ui(ui: &mut egui::Ui, theme: &Theme, trigger: Trigger) {
     egui::CollapsingHeader::new(RichText::new("Assumptions").strong())
         .id_salt("scaling_assumptions")
         .show(ui, |ui| {
-            ui.label(
-                RichText::new(
-                    "Dropped requests are not queued: a request that finds no free capacity is \
-                     lost at once.",
-                )
-                .strong(),
-            );
+            let first = if trigger.keeps_work() {
+                "Nothing is dropped here: work that finds no free capacity waits in the queue or \
+                 stream and is served oldest first (asynchronous events expire after 6 hours)."
+            } else {
+                "Dropped requests are not queued: a request that finds no free capacity is lost \
+                 at once."
+            };
+            ui.label(RichText::new(first).strong());
             for assumption in ASSUMPTIONS {
                 ui.label(RichText::new(format!("• {assumption}")).color(theme.strong_text));
             }

@@ -141,7 +141,8 @@ impl ScalingView {
 
         let available = ui.available_size();
         // Lanes and chart share the first screen; the summary may need a scroll on a laptop.
-        let lanes_h = (available.y * 0.37).clamp(320.0, 430.0);
+        // (The lanes keep the height their text and three rows of squares need.)
+        let lanes_h = (available.y * 0.37).clamp(240.0, 430.0);
         let chart_h = (available.y * 0.21).clamp(180.0, 300.0);
         let dots = DotClock::new(run, &self.cache.stats, self.t_s, self.speed());
         let mut to_top = std::mem::take(&mut self.to_top);
@@ -162,21 +163,8 @@ impl ScalingView {
                 let hovered = lanes.ui(ui, theme, lanes_h);
                 ui.add_space(10.0);
                 chart_legend_ui(ui, theme, &self.cache.stats);
-                // A slide that left out everything under the charts gives them that room, a
-                // third of it to the chart of work waiting when there is one.
-                let alone = !SLIDE_SECTIONS
-                    .iter()
-                    .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
                 let waits = scenario.workload.trigger.keeps_work();
-                let title_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
-                let (chart_h, waiting_h) = match (self.hide_controls && alone, waits) {
-                    (true, true) => {
-                        let room = (ui.available_height() - title_h - 8.0).max(chart_h * 1.5);
-                        (room * 0.62, room * 0.38)
-                    }
-                    (true, false) => (ui.available_height().max(chart_h), 0.0),
-                    (false, _) => (chart_h, (chart_h * 0.6).max(120.0)),
-                };
+                let (chart_h, waiting_h) = self.chart_heights(ui, waits, available.y, chart_h);
                 let chart = ChartInput {
                     run,
                     t_s: self.t_s,
@@ -205,13 +193,44 @@ impl ScalingView {
                 }
                 if keeps("assumptions") {
                     ui.add_space(8.0);
-                    assumptions_ui(ui, theme);
+                    assumptions_ui(ui, theme, scenario.workload.trigger);
                 }
             },
         );
 
         if self.playing {
             ui.ctx().request_repaint();
+        }
+    }
+
+    /// The heights of the chart and of the chart of work waiting (0 without one). In the window
+    /// both end on the first screen (`screen_h` high; a projector at 1024×768 included), and
+    /// what is under them may need a scroll; a slide that left out everything under them gives
+    /// them that room, a third of it to the chart of work waiting.
+    fn chart_heights(&self, ui: &egui::Ui, waits: bool, screen_h: f32, chart_h: f32) -> (f32, f32) {
+        let alone = !SLIDE_SECTIONS
+            .iter()
+            .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
+        let title_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        let used = ui.cursor().top() - ui.min_rect().top();
+        let first_screen = screen_h - used - 12.0;
+        match (self.hide_controls && alone, waits) {
+            (true, true) => {
+                let room = (ui.available_height() - title_h - 8.0).max(chart_h * 1.5);
+                (room * 0.62, room * 0.38)
+            }
+            (true, false) => (ui.available_height().max(chart_h), 0.0),
+            (false, false) => (chart_h.min(first_screen).max(140.0), 0.0),
+            // Both on the first screen when they fit at a readable size; else the chart of
+            // work waiting goes under the fold.
+            (false, true) => {
+                let room = (chart_h * 1.6).min(first_screen - title_h - 8.0);
+                if room >= 280.0 {
+                    (room * 0.6, room * 0.4)
+                } else {
+                    (chart_h.min(first_screen).max(140.0), (chart_h * 0.6).max(120.0))
+                }
+            }
         }
     }
 
