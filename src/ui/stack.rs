@@ -1,6 +1,8 @@
 //! View 1, "Who owns what": the seven layers of the stack coloured by who is responsible for them in
 //! one hosting model, or two side by side, with the chores each layer means.
 
+use std::sync::Arc;
+
 use egui::{Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, WidgetInfo, vec2};
 use serde::{Deserialize, Serialize};
 
@@ -216,7 +218,9 @@ impl StackView {
             .collect();
         let header_h = headers
             .iter()
-            .map(|(title, count)| title.size().y + count.size().y)
+            .map(|(title, count, trigger)| {
+                title.size().y + count.size().y + trigger.as_ref().map_or(0.0, |t| t.size().y)
+            })
             .fold(0.0, f32::max)
             + 16.0 * theme.text_scale;
         let row_gap = 6.0;
@@ -230,7 +234,7 @@ impl StackView {
         );
         let mut hovered = None;
 
-        for (column, (&model, (title, count))) in models.iter().zip(headers).enumerate() {
+        for (column, (&model, (title, count, trigger))) in models.iter().zip(headers).enumerate() {
             let x0 = left + column as f32 * (column_width + gap);
             let title_h = title.size().y;
             // Centred galleys are laid out around x = 0: they are placed at the column's centre.
@@ -245,7 +249,23 @@ impl StackView {
                 Sense::hover(),
             );
             count_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &count_text));
+            let trigger_top = count_top + vec2(0.0, count.size().y);
             painter.galley(count_top, count, theme.weak_text);
+            if let Some(trigger) = trigger {
+                let trigger_text = trigger.text().to_owned();
+                let trigger_rect = trigger.rect.translate(trigger_top.to_vec2());
+                ui.interact(
+                    trigger_rect,
+                    ui.scope_id().with(("trigger", column)),
+                    Sense::hover(),
+                )
+                .on_hover_text(
+                    "What invokes the function; set it in the editor's Workload section. AWS \
+                     runs the poller or the queue between the source and the function",
+                )
+                .widget_info(|| WidgetInfo::labeled(Role::Label, true, &trigger_text));
+                painter.galley(trigger_top, trigger, theme.weak_text);
+            }
 
             for (row, layer) in Layer::ALL.into_iter().enumerate() {
                 let y = rect.top() + header_h + row as f32 * (row_h + row_gap);
@@ -437,15 +457,20 @@ fn slide_summary_ui(
 /// Space between a layer's edge, its name and its owner's badge, points.
 const ROW_PADDING: f32 = 14.0;
 
-/// A column's title ("On-premises (your own servers)") and its count of managed layers, each
-/// wrapped to the column's width, so neither runs past the column or into its neighbour.
+/// A column's title ("On-premises (your own servers)"), its count of managed layers and, for
+/// serverless, what triggers the function, each wrapped to the column's width, so none runs
+/// past the column or into its neighbour.
 fn column_header(
     ui: &egui::Ui,
     model: HostingModel,
     variant: StackVariant,
     theme: &Theme,
     width: f32,
-) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
+) -> (
+    Arc<egui::Galley>,
+    Arc<egui::Galley>,
+    Option<Arc<egui::Galley>>,
+) {
     let (you, shared) = you_manage(model, variant);
     let count = if shared > 0 {
         format!("You manage {you} of 7 layers, {shared} shared")
@@ -464,6 +489,8 @@ fn column_header(
             theme.strong_text,
         ),
         centred(count, theme.font(20.0), theme.weak_text),
+        (model == HostingModel::Lambda)
+            .then(|| centred(variant.triggered_by(), theme.font(16.0), theme.weak_text)),
     )
 }
 
