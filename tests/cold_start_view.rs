@@ -275,3 +275,36 @@ fn a_steady_day_is_shown_at_a_typical_moment_and_a_spike_as_it_rises() {
         "a second before the steepest spike in demand"
     ));
 }
+
+#[test]
+fn a_stream_trigger_names_its_ceiling_and_the_wait() {
+    use serverless_explorer::model::scenario::Trigger;
+    // 80 batches a second for two minutes, 100 ms each: 8 in flight against 4 shards × 1.
+    let mut scenario = Scenario {
+        traffic: vec![(0.0, 80.0), (120.0, 80.0)],
+        ..Scenario::default()
+    };
+    scenario.workload.avg_duration_ms = 100.0;
+    scenario.workload.trigger = Trigger::Stream {
+        shards: 4,
+        parallelization: 1,
+    };
+    let mut harness = harness(Some((Origin::Clipboard, scenario)), false);
+    assert!(shows(
+        &harness,
+        "Trigger: Stream (Kinesis, DynamoDB), from Kinesis Data Streams"
+    ));
+    assert!(shows(
+        &harness,
+        "Concurrency: 4 shards × 1 = 4 at most (the stream's ceiling)"
+    ));
+    assert!(shows(&harness, "p99 wait for a free environment"));
+    assert!(shows(&harness, "of batches were cold"));
+    let l = harness.state().derived.cold_start.latency;
+    assert_eq!(l.throttled, 0.0);
+    assert!(l.wait.p99_s > 10.0, "{l:?}");
+    assert!(!shows(&harness, "throttled (HTTP 429)"));
+    if snapshots_wanted() {
+        harness.snapshot("cold_start_view_stream");
+    }
+}

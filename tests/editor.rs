@@ -262,3 +262,91 @@ fn picking_a_region_reprices_every_model() {
     harness.run();
     assert_eq!(scenario(&harness).rates.region, "us-east-1");
 }
+
+#[test]
+fn the_trigger_shows_its_own_settings_and_shards_go_from_4_to_8() {
+    use serverless_explorer::model::scenario::{EventSource, Trigger};
+    let mut harness = large(ViewId::ColdStart);
+    assert_eq!(scenario(&harness).workload.trigger, Trigger::Http);
+    // HTTP has no settings of its own.
+    assert!(harness.query_by_label("Shards").is_none());
+    assert!(harness.query_by_label("Event source").is_none());
+
+    click(&mut harness, Role::ComboBox, "Trigger");
+    press(&mut harness, "Stream (Kinesis, DynamoDB)");
+    assert_eq!(
+        scenario(&harness).workload.trigger,
+        Trigger::Stream {
+            shards: 4,
+            parallelization: 1
+        }
+    );
+    assert!(harness.query_by_label("Max concurrency").is_none());
+    type_number(&mut harness, "Shards", "8");
+    assert_eq!(
+        scenario(&harness).workload.trigger,
+        Trigger::Stream {
+            shards: 8,
+            parallelization: 1
+        }
+    );
+    // The cold starts follow: at most 8 × 1 environments at once.
+    let limit = serverless_explorer::model::cold_start::concurrency_limit(scenario(&harness));
+    assert_eq!(limit.effective, 8);
+
+    // Not a number: refused, the shards kept, and the banner gives the allowed range.
+    type_number(&mut harness, "Shards", "lots");
+    assert_eq!(
+        scenario(&harness).workload.trigger,
+        Trigger::Stream {
+            shards: 8,
+            parallelization: 1
+        }
+    );
+    let banner = |h: &Harness<'_, ExplorerApp>| h.state().banner.clone().map(|b| b.text);
+    let said = banner(&harness).unwrap_or_default();
+    assert!(
+        said.contains("Shards: \"lots\" is not a number (allowed 1 to 10,000); kept 8"),
+        "{said}"
+    );
+    // Out of range: clamped to the nearest end like every number box, and said so.
+    type_number(&mut harness, "Parallelization", "50");
+    let said = banner(&harness).unwrap_or_default();
+    assert!(
+        said.contains("Parallelization: 50 is outside the range (allowed 1 to 10); set to 10"),
+        "{said}"
+    );
+    assert_eq!(scenario(&harness).validate(), Ok(()));
+
+    // The stream's sources, the usual one first.
+    click(&mut harness, Role::ComboBox, "Event source");
+    press(&mut harness, "DynamoDB Streams");
+    assert_eq!(
+        scenario(&harness).workload.event_source,
+        Some(EventSource::DynamoDbStreams)
+    );
+    type_number(&mut harness, "Batch size", "100");
+    assert_eq!(scenario(&harness).workload.batch_size, 100);
+
+    // Another kind starts from its usual settings.
+    click(&mut harness, Role::ComboBox, "Trigger");
+    press(&mut harness, "SQS queue");
+    let w = &scenario(&harness).workload;
+    assert_eq!(
+        w.trigger,
+        Trigger::Queue {
+            max_concurrency: None
+        }
+    );
+    assert_eq!(w.event_source, None);
+    assert!(harness.query_by_label("Shards").is_none());
+    click(&mut harness, Role::CheckBox, "Max concurrency");
+    type_number(&mut harness, "Max concurrency", "50");
+    assert_eq!(
+        scenario(&harness).workload.trigger,
+        Trigger::Queue {
+            max_concurrency: Some(50)
+        }
+    );
+    assert_eq!(scenario(&harness).validate(), Ok(()));
+}

@@ -168,3 +168,46 @@ fn a_slide_lists_the_layers_that_change_hands_instead_of_hints() {
     assert!(harness.query_by_label_contains("Point at").is_none());
     assert!(harness.query_by_label_contains("buttons above").is_none());
 }
+
+#[test]
+fn the_serverless_column_names_its_trigger_at_1024_by_768_in_the_projector_theme() {
+    use serverless_explorer::model::origin::Origin;
+    use serverless_explorer::model::scenario::Trigger;
+    let (_, mut scenario) = presets::default_scenario();
+    scenario.workload.trigger = Trigger::Queue {
+        max_concurrency: None,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1024.0, 768.0))
+        .build_eframe(move |cc| {
+            ExplorerApp::new(
+                cc,
+                StartOptions {
+                    fresh: true,
+                    view: Some(ViewId::Stack),
+                    theme: Some(ThemeKind::Projector),
+                    scenario: Some((Origin::Clipboard, scenario)),
+                    ..StartOptions::default()
+                },
+            )
+        });
+    // The editor closed, as when presenting: the two columns take the window's width.
+    harness.state_mut().settings.show_editor = false;
+    harness.run();
+    harness.get_by_label("Compare two").click();
+    harness.run_steps(60);
+    let label = harness.get_by_label("Triggered by Amazon SQS (event source mapping)");
+    let bounds = label.rect();
+    assert!(
+        bounds.max.x <= 1024.0 && bounds.max.y <= 768.0,
+        "{bounds:?}"
+    );
+    // Only the serverless column says what triggers it.
+    assert_eq!(
+        harness.query_all_by_label_contains("Triggered by").count(),
+        1
+    );
+    if std::env::var_os("SKIP_SNAPSHOTS").is_none() {
+        harness.snapshot("stack_view_sqs_projector_1024");
+    }
+}

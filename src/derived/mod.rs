@@ -382,6 +382,16 @@ mod parts {
             seed.cold_start.seed += 1;
             assert!(same_for_scaling(&s, &seed));
             assert!(!same_for_cold_start(&s, &seed));
+            // The trigger decides the concurrency and what happens beyond it.
+            let mut stream = s.clone();
+            stream.workload.trigger = crate::model::scenario::Trigger::ALL[2];
+            assert!(!same_for_cold_start(&s, &stream));
+            let mut more_shards = stream.clone();
+            more_shards.workload.trigger = crate::model::scenario::Trigger::Stream {
+                shards: 8,
+                parallelization: 1,
+            };
+            assert!(!same_for_cold_start(&stream, &more_shards));
             let mut boot = s.clone();
             boot.vm.boot_s += 10.0;
             assert!(!same_for_scaling(&s, &boot));

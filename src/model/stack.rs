@@ -1,7 +1,9 @@
 //! Who owns each layer of the stack in each hosting model (presets/README.md §6), with the chores that
 //! ownership means, in the project's own words.
 
-use super::scenario::{HostingModel, LaunchType, PackageType, Scenario};
+use super::scenario::{
+    EventSource, HostingModel, LaunchType, PackageType, Scenario, Trigger, event_source_of,
+};
 
 /// Who is responsible for a layer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -130,13 +132,18 @@ impl Layer {
     }
 }
 
-/// The variants that change who owns a layer, taken from the scenario.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+/// The variants that change who owns a layer, and what triggers the function, taken from the
+/// scenario.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StackVariant {
     /// Containers run on Fargate, so AWS runs the hosts.
     pub fargate: bool,
     /// The Lambda function is a container image, so you own the image's runtime.
     pub lambda_image: bool,
+    /// What invokes the function.
+    pub trigger: Trigger,
+    /// The service the work comes through (`None` for HTTP).
+    pub event_source: Option<EventSource>,
 }
 
 impl StackVariant {
@@ -145,6 +152,27 @@ impl StackVariant {
         Self {
             fargate: scenario.containers.launch_type == LaunchType::Fargate,
             lambda_image: scenario.cold_start.package_type == PackageType::Image,
+            trigger: scenario.workload.trigger,
+            event_source: event_source_of(
+                scenario.workload.trigger,
+                scenario.workload.event_source,
+            ),
+        }
+    }
+
+    /// What invokes the serverless function, in words: "Triggered by Amazon SQS (event source
+    /// mapping)".
+    pub fn triggered_by(self) -> String {
+        let how = match self.trigger {
+            Trigger::Http => {
+                return "Triggered by HTTP requests (API Gateway or a function URL)".to_owned();
+            }
+            Trigger::Queue { .. } | Trigger::Stream { .. } => "event source mapping",
+            Trigger::Async => "asynchronous invocation",
+        };
+        match self.event_source {
+            Some(source) => format!("Triggered by {} ({how})", source.label()),
+            None => format!("Triggered by {} ({how})", self.trigger.label()),
         }
     }
 }
@@ -223,6 +251,8 @@ mod tests {
     const PLAIN: StackVariant = StackVariant {
         fargate: false,
         lambda_image: false,
+        trigger: Trigger::Http,
+        event_source: None,
     };
 
     #[test]
@@ -269,21 +299,47 @@ mod tests {
     fn fargate_and_image_nuances() {
         let fargate = StackVariant {
             fargate: true,
-            lambda_image: false,
+            ..PLAIN
         };
         assert_eq!(
             owner(HostingModel::Containers, Layer::HostOs, fargate),
             Owner::Aws
         );
         let image = StackVariant {
-            fargate: false,
             lambda_image: true,
+            ..PLAIN
         };
         assert_eq!(
             owner(HostingModel::Lambda, Layer::Runtime, image),
             Owner::You
         );
         assert_eq!(you_manage(HostingModel::Lambda, image), (3, 0));
+    }
+
+    #[test]
+    fn the_serverless_column_names_its_trigger() {
+        let mut s = Scenario::default();
+        assert_eq!(
+            StackVariant::of(&s).triggered_by(),
+            "Triggered by HTTP requests (API Gateway or a function URL)"
+        );
+        s.workload.trigger = Trigger::ALL[1];
+        assert_eq!(
+            StackVariant::of(&s).triggered_by(),
+            "Triggered by Amazon SQS (event source mapping)"
+        );
+        s.workload.trigger = Trigger::ALL[2];
+        s.workload.event_source = Some(EventSource::DynamoDbStreams);
+        assert_eq!(
+            StackVariant::of(&s).triggered_by(),
+            "Triggered by DynamoDB Streams (event source mapping)"
+        );
+        s.workload.trigger = Trigger::Async;
+        s.workload.event_source = Some(EventSource::Sns);
+        assert_eq!(
+            StackVariant::of(&s).triggered_by(),
+            "Triggered by Amazon SNS (asynchronous invocation)"
+        );
     }
 
     #[test]

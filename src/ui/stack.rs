@@ -1,6 +1,8 @@
 //! View 1, "Who owns what": the seven layers of the stack coloured by who is responsible for them in
 //! one hosting model, or two side by side, with the chores each layer means.
 
+use std::sync::Arc;
+
 use egui::{Color32, CornerRadius, Rect, Role, Sense, Stroke, StrokeKind, WidgetInfo, vec2};
 use serde::{Deserialize, Serialize};
 
@@ -216,7 +218,9 @@ impl StackView {
             .collect();
         let header_h = headers
             .iter()
-            .map(|(title, count)| title.size().y + count.size().y)
+            .map(|(title, count, trigger)| {
+                title.size().y + count.size().y + trigger.as_ref().map_or(0.0, |t| t.size().y)
+            })
             .fold(0.0, f32::max)
             + 16.0 * theme.text_scale;
         let row_gap = 6.0;
@@ -230,22 +234,11 @@ impl StackView {
         );
         let mut hovered = None;
 
-        for (column, (&model, (title, count))) in models.iter().zip(headers).enumerate() {
+        for (column, (&model, header)) in models.iter().zip(headers).enumerate() {
             let x0 = left + column as f32 * (column_width + gap);
-            let title_h = title.size().y;
             // Centred galleys are laid out around x = 0: they are placed at the column's centre.
-            let centre = x0 + column_width / 2.0;
-            painter.galley(egui::pos2(centre, rect.top()), title, theme.strong_text);
-            let count_top = egui::pos2(centre, rect.top() + title_h);
-            let count_rect = count.rect.translate(count_top.to_vec2());
-            let count_text = count.text().to_owned();
-            let count_response = ui.interact(
-                count_rect,
-                ui.scope_id().with(("count", column)),
-                Sense::hover(),
-            );
-            count_response.widget_info(|| WidgetInfo::labeled(Role::Label, true, &count_text));
-            painter.galley(count_top, count, theme.weak_text);
+            let top = egui::pos2(x0 + column_width / 2.0, rect.top());
+            header_ui(ui, &painter, (column, top), header, theme);
 
             for (row, layer) in Layer::ALL.into_iter().enumerate() {
                 let y = rect.top() + header_h + row as f32 * (row_h + row_gap);
@@ -437,15 +430,20 @@ fn slide_summary_ui(
 /// Space between a layer's edge, its name and its owner's badge, points.
 const ROW_PADDING: f32 = 14.0;
 
-/// A column's title ("On-premises (your own servers)") and its count of managed layers, each
-/// wrapped to the column's width, so neither runs past the column or into its neighbour.
+/// A column's title ("On-premises (your own servers)"), its count of managed layers and, for
+/// serverless, what triggers the function, each wrapped to the column's width, so none runs
+/// past the column or into its neighbour.
 fn column_header(
     ui: &egui::Ui,
     model: HostingModel,
     variant: StackVariant,
     theme: &Theme,
     width: f32,
-) -> (std::sync::Arc<egui::Galley>, std::sync::Arc<egui::Galley>) {
+) -> (
+    Arc<egui::Galley>,
+    Arc<egui::Galley>,
+    Option<Arc<egui::Galley>>,
+) {
     let (you, shared) = you_manage(model, variant);
     let count = if shared > 0 {
         format!("You manage {you} of 7 layers, {shared} shared")
@@ -464,7 +462,65 @@ fn column_header(
             theme.strong_text,
         ),
         centred(count, theme.font(20.0), theme.weak_text),
+        (model == HostingModel::Lambda)
+            .then(|| centred(variant.triggered_by(), theme.font(16.0), theme.weak_text)),
     )
+}
+
+/// A column's title, its count and, for serverless, its trigger, centred on `top`; the count
+/// and the trigger each get an accessible name.
+fn header_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    (column, top): (usize, egui::Pos2),
+    (title, count, trigger): ColumnHeader,
+    theme: &Theme,
+) {
+    let count_top = top + vec2(0.0, title.size().y);
+    painter.galley(top, title, theme.strong_text);
+    let count_rect = count.rect.translate(count_top.to_vec2());
+    let count_text = count.text().to_owned();
+    ui.interact(
+        count_rect,
+        ui.scope_id().with(("count", column)),
+        Sense::hover(),
+    )
+    .widget_info(|| WidgetInfo::labeled(Role::Label, true, &count_text));
+    let trigger_top = count_top + vec2(0.0, count.size().y);
+    painter.galley(count_top, count, theme.weak_text);
+    if let Some(trigger) = trigger {
+        trigger_line_ui(ui, painter, (column, trigger_top), trigger, theme);
+    }
+}
+
+/// A column's title, count of managed layers and, for serverless, what triggers it.
+type ColumnHeader = (
+    Arc<egui::Galley>,
+    Arc<egui::Galley>,
+    Option<Arc<egui::Galley>>,
+);
+
+/// The serverless column's "Triggered by …" line at `top`, with its tooltip and accessible name.
+fn trigger_line_ui(
+    ui: &egui::Ui,
+    painter: &egui::Painter,
+    (column, top): (usize, egui::Pos2),
+    trigger: Arc<egui::Galley>,
+    theme: &Theme,
+) {
+    let text = trigger.text().to_owned();
+    let rect = trigger.rect.translate(top.to_vec2());
+    ui.interact(
+        rect,
+        ui.scope_id().with(("trigger", column)),
+        Sense::hover(),
+    )
+    .on_hover_text(
+        "What invokes the function; set it in the editor's Workload section. AWS runs the \
+             poller or the queue between the source and the function",
+    )
+    .widget_info(|| WidgetInfo::labeled(Role::Label, true, &text));
+    painter.galley(top, trigger, theme.weak_text);
 }
 
 /// A layer's name laid out in `space` beside its badge: wrapped on as many lines as fit, else

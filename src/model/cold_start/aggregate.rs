@@ -1,12 +1,15 @@
 //! The aggregate method for large scenarios: a fluid model stepped through time (Little's law for
 //! the pool, cohorts of new environments while they initialise), random peaks above the pool from
-//! the Poisson distribution, Erlang's loss formula near the limit, and the latency mixture.
+//! the Poisson distribution, Erlang's loss formula near the limit (or, for work that waits, a
+//! fluid backlog and Erlang's delay formula), and the latency mixture.
 
 use std::collections::VecDeque;
 
 use super::arrivals::RateCursor;
 use super::inputs::Model;
-use super::latency::{HISTOGRAM_BINS, LatencyHistogram, LatencySummary, per_hour, ratio};
+use super::latency::{
+    HISTOGRAM_BINS, LatencyHistogram, LatencySummary, WaitSummary, per_hour, ratio,
+};
 use crate::model::scenario::Scenario;
 
 /// The aggregate model takes about this many time steps, whatever the scenario's length.
@@ -22,12 +25,21 @@ const MAX_LEVEL_SAMPLES: f64 = 64.0;
 /// Most Poisson terms Erlang's loss formula sums per block, sampled with a stride beyond.
 const ERLANG_SAMPLES: f64 = 256.0;
 
+/// Erlang's delay formula spreads the waits of one block over this many shares of the
+/// exponential distribution, each half the one before (the last reaches 1 in 8,192).
+const WAIT_TAIL_SHARES: i32 = 13;
+
 /// Totals of the aggregate method (expected counts).
-#[derive(Clone, Copy, Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub(super) struct Totals {
     requests: f64,
     cold: f64,
     throttled: f64,
+    waited: f64,
+    /// Waits as `(wait_s, count)`, for their percentiles.
+    waits: Vec<(f64, f64)>,
+    /// The longest wait, in seconds.
+    longest_wait_s: f64,
 }
 
 /// Warm environment levels and when each was last in use. With most-recently-used reuse the
@@ -83,6 +95,8 @@ struct BlockSum {
     length_s: f64,
     cold: f64,
     throttled: f64,
+    /// Arrivals that joined the fluid backlog.
+    waited: f64,
     steps: usize,
 }
 
@@ -93,6 +107,10 @@ struct Aggregate {
     /// How long a cold start keeps its environment busy: init plus its first request.
     cold_busy_s: f64,
     limit: f64,
+    /// Environments allowed at once: the limit, or less while an SQS queue's ramp climbs.
+    allowed: f64,
+    /// Work waiting for a free environment (only when work waits), requests.
+    backlog: f64,
     provisioned: f64,
     stairs: Staircase,
     /// Recent cold starts (created at, count), while their environments initialise.
@@ -125,8 +143,15 @@ impl Aggregate {
                 count * ((created_s + cold_busy_s - t_s) / step_s).clamp(0.0, 1.0)
             })
             .sum();
+        let waiting_before = self.backlog;
+        if self.model.ramp_start.is_some() && waiting_before > 0.0 {
+            self.allowed = (self.allowed + step_s / Model::ramp_step_s()).min(self.limit);
+        }
+        let limit = self.allowed;
+        // Work that waits is offered again with this step's arrivals, oldest first.
+        let offered = arrivals + waiting_before;
         // Little's law: requests in flight = arrival rate × duration.
-        let in_flight = arrivals / step_s * self.duration_s;
+        let in_flight = offered / step_s * self.duration_s;
         let pool = self.provisioned + self.stairs.top();
         // Environments that random peaks created and keep alive serve a rising mean first.
         let alive = if pool >= self.peak_base {
@@ -142,10 +167,29 @@ impl Aggregate {
             // finishes its init and first request; after that they are served warm.
             let excess = shortage * step_s / self.duration_s;
             let needed = shortage * step_s.min(cold_busy_s) / self.duration_s;
-            let headroom = (self.limit - initialising - in_flight.min(free)).max(0.0);
+            let headroom = (limit - initialising - in_flight.min(free)).max(0.0);
             created = needed.min(headroom);
-            self.block.throttled += excess * (1.0 - created / needed);
+            let unserved = excess * (1.0 - created / needed);
+            if self.model.waits {
+                self.backlog = unserved;
+            } else {
+                self.block.throttled += unserved;
+            }
             self.cohorts.push_back((t_s, created));
+        } else {
+            self.backlog = 0.0;
+        }
+        if self.backlog > 0.0 {
+            // The newest arrivals wait, behind the older waiting work, for environments freed
+            // at `allowed / duration` a second.
+            let waited = arrivals.min(self.backlog);
+            let throughput = limit.max(1e-9) / self.duration_s;
+            self.block.waited += waited;
+            self.totals
+                .waits
+                .push(((self.backlog - 0.5 * waited) / throughput, waited));
+            let newest_s = self.backlog / throughput;
+            self.totals.longest_wait_s = self.totals.longest_wait_s.max(newest_s);
         }
         let used = if created > 0.0 {
             alive + created
@@ -175,17 +219,58 @@ impl Aggregate {
             length_s: block.length_s,
         };
         let pool = self.provisioned + self.stairs.top();
-        let peaks = peak_cold_starts(&self.history, current, pool, self.limit);
+        let peaks = peak_cold_starts(&self.history, current, pool, self.allowed);
         self.peak_base = pool;
         self.peak_top = pool + peaks.alive;
-        let blocked = erlang_b(self.limit, current.in_flight) * block.arrivals;
+        let blocked = erlang_b(self.allowed, current.in_flight);
         self.totals.requests += block.arrivals;
-        self.totals.throttled += block.throttled.max(blocked);
+        if self.model.waits {
+            self.random_waits(&block, current.in_flight, blocked);
+        } else {
+            self.totals.throttled += block.throttled.max(blocked * block.arrivals);
+        }
         self.totals.cold += block.cold + peaks.cold;
         self.history.push_back(current);
         if self.history.len() > HISTORY_BLOCKS {
             self.history.pop_front();
         }
+    }
+}
+
+impl Aggregate {
+    /// Work that waits because random peaks find every allowed environment busy while the mean
+    /// is below them: Erlang's delay formula (M/M/c) for the share that waits, and an exponential
+    /// wait with mean duration / (allowed − in flight); counted where it exceeds the fluid
+    /// backlog's.
+    fn random_waits(&mut self, block: &BlockSum, in_flight: f64, blocked: f64) {
+        let c = self.allowed.floor();
+        let mut waited = block.waited;
+        if c >= 1.0 && in_flight < c {
+            let p_wait = c * blocked / (c - in_flight * (1.0 - blocked)).max(1e-12);
+            let extra = p_wait.clamp(0.0, 1.0) * block.arrivals - block.waited;
+            if extra > 0.0 {
+                waited += extra;
+                let mean_s = self.duration_s / (c - in_flight);
+                for i in 0..WAIT_TAIL_SHARES {
+                    let lo = 1.0 - 0.5_f64.powi(i);
+                    let hi = if i + 1 == WAIT_TAIL_SHARES {
+                        1.0
+                    } else {
+                        1.0 - 0.5_f64.powi(i + 1)
+                    };
+                    let mid = 0.5 * (lo + hi);
+                    self.totals
+                        .waits
+                        .push((-mean_s * (1.0 - mid).ln(), extra * (hi - lo)));
+                }
+                // The longest of n exponential waits is on average mean × (1 + 1/2 + … + 1/n),
+                // about mean × (ln n + 0.58 + 1/2n).
+                let n = extra.max(1.0);
+                let longest_s = mean_s * (n.ln() + 0.577 + 0.5 / n);
+                self.totals.longest_wait_s = self.totals.longest_wait_s.max(longest_s);
+            }
+        }
+        self.totals.waited += waited;
     }
 }
 
@@ -202,6 +287,8 @@ pub(super) fn run_aggregate(s: &Scenario, model: &Model, horizon_s: (f64, f64)) 
         duration_s: model.duration_ms / 1000.0,
         cold_busy_s: (model.cold_penalty_ms + model.duration_ms) / 1000.0,
         limit: model.limit as f64,
+        allowed: model.ramp_start.unwrap_or(model.limit) as f64,
+        backlog: 0.0,
         provisioned: model.provisioned as f64,
         stairs: Staircase::default(),
         cohorts: VecDeque::new(),
@@ -228,6 +315,7 @@ pub(super) fn run_aggregate(s: &Scenario, model: &Model, horizon_s: (f64, f64)) 
     }
     state.close_block();
     let mut totals = state.totals;
+    totals.waited = totals.waited.min(totals.requests);
     totals.throttled = totals.throttled.min(totals.requests);
     totals.cold = totals.cold.min(totals.requests - totals.throttled);
     totals
@@ -429,7 +517,7 @@ impl Mixture {
     pub(super) fn summary(
         &self,
         model: &Model,
-        totals: &Totals,
+        totals: &mut Totals,
         horizon_s: (f64, f64),
     ) -> LatencySummary {
         let served = self.warm + self.cold;
@@ -456,6 +544,14 @@ impl Mixture {
             cold_mean_ms: if self.cold > 0.0 { cold_mean_ms } else { 0.0 },
             cold_starts_per_hour: per_hour(self.cold, horizon_s),
             billed_init_s: self.cold * model.phases.billed_init_ms() / 1000.0,
+            waited: totals.waited,
+            wait: {
+                let wait = WaitSummary::of_weighted(&mut totals.waits);
+                WaitSummary {
+                    max_s: totals.longest_wait_s.max(wait.p99_s),
+                    ..wait
+                }
+            },
         }
     }
 

@@ -1,13 +1,16 @@
 //! The exact method: every request simulated one by one, from arrival to response, with the
-//! environments it finds free, creates or throttles against the concurrency limit; it records
-//! the latencies and the timeline window.
+//! environments it finds free or creates, and, at the concurrency limit, throttled (HTTP) or
+//! kept waiting in arrival order for the next free environment (every other trigger, with an
+//! SQS queue's ramp); it records the latencies, the waits and the timeline window.
 
 use std::cmp::Ordering;
 use std::collections::{BinaryHeap, VecDeque};
 
 use super::arrivals::RateCursor;
 use super::inputs::Model;
-use super::latency::{HISTOGRAM_BINS, LatencySummary, bin_of, per_hour, percentile, ratio};
+use super::latency::{
+    HISTOGRAM_BINS, LatencySummary, WaitSummary, bin_of, per_hour, percentile, ratio,
+};
 use super::timeline::{BusyInterval, Environment, MAX_TIMELINE_ENVIRONMENTS, Recorder};
 use crate::model::rng::SplitMix64;
 use crate::model::scenario::Scenario;
@@ -62,6 +65,8 @@ pub(super) struct ExactRun {
     pub(super) cold: u64,
     pub(super) throttled: u64,
     pub(super) latencies_ms: Vec<f64>,
+    /// How long each request that waited for a free environment waited, in seconds.
+    pub(super) waits_s: Vec<f64>,
     pub(super) warm_sum_ms: f64,
     pub(super) cold_sum_ms: f64,
     pub(super) warm_bins: Vec<f64>,
@@ -95,6 +100,7 @@ impl ExactRun {
         let cold = self.cold as f64;
         let warm = served - cold;
         let at = |q| percentile(sorted, q).unwrap_or(0.0);
+        let mut waits: Vec<(f64, f64)> = self.waits_s.iter().map(|&w| (w, 1.0)).collect();
         LatencySummary {
             requests: self.requests as f64,
             served,
@@ -109,7 +115,64 @@ impl ExactRun {
             cold_mean_ms: ratio(self.cold_sum_ms, cold),
             cold_starts_per_hour: per_hour(cold, horizon_s),
             billed_init_s: cold * model.phases.billed_init_ms() / 1000.0,
+            waited: self.waits_s.len() as f64,
+            wait: WaitSummary::of_weighted(&mut waits),
         }
+    }
+}
+
+/// Work waiting for a free environment, in arrival order, and how many environments it may use
+/// at once: the concurrency limit, or under an SQS queue's ramp fewer, one more for every
+/// [`Model::ramp_step_s`] that work has waited.
+struct Backlog {
+    /// Arrival time and handler duration (ms) of each waiting request.
+    queue: VecDeque<(f64, f64)>,
+    allowed: usize,
+    /// Waiting time counted towards the ramp's next step, in seconds, up to `waiting_since_s`.
+    ramp_credit_s: f64,
+    /// Since when work has waited without a break, if it waits.
+    waiting_since_s: Option<f64>,
+}
+
+impl Backlog {
+    /// A ramp that starts where it begins, or for a window opened with `warm_pool` environments
+    /// left warm by earlier traffic, at least that high (the ramp had reached them).
+    fn new(model: &Model, warm_pool: usize) -> Self {
+        Self {
+            queue: VecDeque::new(),
+            allowed: model
+                .ramp_start
+                .map_or(model.limit, |start| start.max(warm_pool).min(model.limit)),
+            ramp_credit_s: 0.0,
+            waiting_since_s: None,
+        }
+    }
+
+    /// When the ramp allows one more environment, if work waits and the ramp is below the limit.
+    fn next_step_s(&self, model: &Model) -> Option<f64> {
+        if model.ramp_start.is_none() || self.allowed >= model.limit {
+            return None;
+        }
+        self.waiting_since_s
+            .map(|since_s| since_s + (Model::ramp_step_s() - self.ramp_credit_s).max(0.0))
+    }
+
+    fn push(&mut self, arrival_s: f64, handler_ms: f64) {
+        if self.queue.is_empty() {
+            self.waiting_since_s = Some(arrival_s);
+        }
+        self.queue.push_back((arrival_s, handler_ms));
+    }
+
+    /// The next waiting request, taken out at `t_s`.
+    fn pop(&mut self, t_s: f64) -> Option<(f64, f64)> {
+        let next = self.queue.pop_front();
+        if self.queue.is_empty()
+            && let Some(since_s) = self.waiting_since_s.take()
+        {
+            self.ramp_credit_s += t_s - since_s;
+        }
+        next
     }
 }
 
@@ -126,6 +189,7 @@ struct Pool {
     created_at_s: Vec<f64>,
     /// Ids below this are provisioned or of the warm pool the simulation began with.
     seeded_below: usize,
+    backlog: Backlog,
 }
 
 impl Pool {
@@ -139,6 +203,7 @@ impl Pool {
             warm_free: warm_ids.clone().map(|id| (span.start_s, id)).collect(),
             created_at_s: vec![span.start_s; span.warm_pool],
             seeded_below: warm_ids.end,
+            backlog: Backlog::new(model, span.warm_pool),
         }
     }
 
@@ -147,20 +212,17 @@ impl Pool {
         self.provisioned + self.created_at_s.len()
     }
 
-    /// Frees the environments whose request ended by `t_s`, in order of their end, then reclaims
-    /// the free on-demand ones idle for the reclaim time by then.
-    fn settle(&mut self, t_s: f64, idle_s: f64, recorder: &mut Recorder) {
-        while let Some(top) = self.in_flight.peek().copied() {
-            if top.end_s > t_s {
-                break;
-            }
-            self.in_flight.pop();
-            if top.env < self.provisioned {
-                self.provisioned_free.push(top.env);
-            } else {
-                self.warm_free.push_back((top.end_s, top.env));
-            }
+    /// Frees the environment of a request that ended at `end_s`.
+    fn release(&mut self, env: usize, end_s: f64) {
+        if env < self.provisioned {
+            self.provisioned_free.push(env);
+        } else {
+            self.warm_free.push_back((end_s, env));
         }
+    }
+
+    /// Reclaims the free on-demand environments idle for the reclaim time by `t_s`.
+    fn reclaim(&mut self, t_s: f64, idle_s: f64, recorder: &mut Recorder) {
         while let Some(&(free_since_s, env)) = self.warm_free.front() {
             if free_since_s + idle_s > t_s {
                 break;
@@ -185,8 +247,9 @@ impl Pool {
     }
 }
 
-/// Simulates every request from `span.start_s` to `span.end_s`. The timeline records from
-/// `span.record_from_s`, opening with the environments alive then.
+/// Simulates every request from `span.start_s` to `span.end_s`, and the waiting ones until
+/// they have run. The timeline records from `span.record_from_s`, opening with the environments
+/// alive then.
 pub(super) fn run_exact(
     s: &Scenario,
     model: &Model,
@@ -201,6 +264,7 @@ pub(super) fn run_exact(
         cold: 0,
         throttled: 0,
         latencies_ms: Vec::new(),
+        waits_s: Vec::new(),
         warm_sum_ms: 0.0,
         cold_sum_ms: 0.0,
         warm_bins: vec![0.0; HISTOGRAM_BINS],
@@ -209,59 +273,156 @@ pub(super) fn run_exact(
         warm_at_start: 0,
         recorder: Recorder::default(),
     };
-    let mut pool = Pool::new(model, span);
+    let mut sim = Sim {
+        model,
+        edges_ms,
+        pool: Pool::new(model, span),
+        run: &mut run,
+    };
     loop {
         let arrival_s = cursor
             .advance(rng.exponential())
             .filter(|&t| t <= span.end_s);
-        if !run.recorder.recording && arrival_s.is_none_or(|t| t >= span.record_from_s) {
-            pool.settle(span.record_from_s, model.idle_s, &mut run.recorder);
-            run.warm_at_start = open_window(&mut run.recorder, model, span.record_from_s, &pool);
+        if !sim.run.recorder.recording && arrival_s.is_none_or(|t| t >= span.record_from_s) {
+            sim.settle(span.record_from_s);
+            sim.run.warm_at_start =
+                open_window(&mut sim.run.recorder, model, span.record_from_s, &sim.pool);
         }
         let Some(t_s) = arrival_s else {
             break;
         };
         let handler_ms = model.handler_ms(rng.unit());
-        pool.settle(t_s, model.idle_s, &mut run.recorder);
-        run.requests += 1;
-        if pool.in_flight.len() >= model.limit {
-            run.throttled += 1;
+        sim.settle(t_s);
+        sim.run.requests += 1;
+        let backlog = &mut sim.pool.backlog;
+        if !backlog.queue.is_empty() || sim.pool.in_flight.len() >= backlog.allowed {
+            if model.waits {
+                backlog.push(t_s, handler_ms);
+            } else {
+                sim.run.throttled += 1;
+            }
             continue;
         }
-        let (env, cold) = if let Some(env) = pool.take_free() {
+        sim.start(t_s, t_s, handler_ms, None);
+    }
+    // Work still waiting runs as environments free up, after the last arrival.
+    while !sim.pool.backlog.queue.is_empty() {
+        let next_end_s = sim.pool.in_flight.peek().map(|f| f.end_s);
+        let next_s = match (next_end_s, sim.pool.backlog.next_step_s(model)) {
+            (Some(a), Some(b)) => a.min(b),
+            (Some(a), None) | (None, Some(a)) => a,
+            (None, None) => break,
+        };
+        sim.settle(next_s);
+    }
+    // Environments that went idle before the end and stayed idle for the reclaim time.
+    sim.settle(span.end_s);
+    run.environments_created = sim.pool.created();
+    run
+}
+
+/// An exact simulation under way: the environments and what it has recorded.
+struct Sim<'a> {
+    model: &'a Model,
+    edges_ms: &'a [f64],
+    pool: Pool,
+    run: &'a mut ExactRun,
+}
+
+impl Sim<'_> {
+    /// Everything that happens by `t_s`, in time order: requests ending (the environment goes
+    /// to the next waiting request, else it is free) and an SQS queue's ramp allowing one more
+    /// environment to the next waiting request; then the reclaims of environments idle for the
+    /// reclaim time.
+    fn settle(&mut self, t_s: f64) {
+        loop {
+            let end = self
+                .pool
+                .in_flight
+                .peek()
+                .copied()
+                .filter(|f| f.end_s <= t_s);
+            let step_s = self
+                .pool
+                .backlog
+                .next_step_s(self.model)
+                .filter(|&at_s| at_s <= t_s);
+            match (end, step_s) {
+                (Some(end), None) => self.finish(end),
+                (Some(end), Some(at_s)) if end.end_s <= at_s => self.finish(end),
+                (_, Some(at_s)) => self.ramp_step(at_s),
+                (None, None) => break,
+            }
+        }
+        self.pool
+            .reclaim(t_s, self.model.idle_s, &mut self.run.recorder);
+    }
+
+    /// A request ends: its environment goes to the next waiting request, else it is free.
+    fn finish(&mut self, end: InFlight) {
+        self.pool.in_flight.pop();
+        let backlog = &mut self.pool.backlog;
+        let next = (self.pool.in_flight.len() < backlog.allowed)
+            .then(|| backlog.pop(end.end_s))
+            .flatten();
+        match next {
+            Some((arrival_s, handler_ms)) => {
+                self.start(arrival_s, end.end_s, handler_ms, Some(end.env));
+            }
+            None => self.pool.release(end.env, end.end_s),
+        }
+    }
+
+    /// An SQS queue's ramp allows one more environment at `at_s`, to the next waiting request.
+    fn ramp_step(&mut self, at_s: f64) {
+        let backlog = &mut self.pool.backlog;
+        backlog.allowed += 1;
+        backlog.ramp_credit_s = 0.0;
+        backlog.waiting_since_s = Some(at_s);
+        if let Some((arrival_s, handler_ms)) = backlog.pop(at_s) {
+            self.pool
+                .reclaim(at_s, self.model.idle_s, &mut self.run.recorder);
+            self.start(arrival_s, at_s, handler_ms, None);
+        }
+    }
+
+    /// Starts a request that arrived at `arrival_s` at `start_s`: in `env`, the environment that
+    /// just finished a request, else in a free one, else in a new one (a cold start).
+    fn start(&mut self, arrival_s: f64, start_s: f64, handler_ms: f64, env: Option<usize>) {
+        let model = self.model;
+        let (env, cold) = if let Some(env) = env.or_else(|| self.pool.take_free()) {
             (env, false)
         } else {
-            let env = pool.create(t_s);
+            let env = self.pool.create(start_s);
             let environment = Environment {
                 id: env,
                 provisioned: false,
-                created_at_s: t_s,
-                init: model.init_intervals(t_s),
+                created_at_s: start_s,
+                init: model.init_intervals(start_s),
                 busy: Vec::new(),
                 reclaimed_at_s: None,
             };
-            run.recorder.add_environment(env, environment, t_s);
+            self.run.recorder.add_environment(env, environment, start_s);
             (env, true)
         };
-        let wait_ms = if cold { model.cold_penalty_ms } else { 0.0 };
-        let handler_start_s = t_s + wait_ms / 1000.0;
+        let init_ms = if cold { model.cold_penalty_ms } else { 0.0 };
+        let handler_start_s = start_s + init_ms / 1000.0;
         let interval = BusyInterval {
             start_s: handler_start_s,
             end_s: handler_start_s + handler_ms / 1000.0,
             cold,
         };
-        pool.in_flight.push(InFlight {
+        self.pool.in_flight.push(InFlight {
             end_s: interval.end_s,
             env,
             run: interval,
         });
-        run.recorder.add_busy(env, interval, t_s);
-        run.record(wait_ms + handler_ms, cold, edges_ms);
+        self.run.recorder.add_busy(env, interval, start_s);
+        self.run.record(init_ms + handler_ms, cold, self.edges_ms);
+        if start_s > arrival_s {
+            self.run.waits_s.push(start_s - arrival_s);
+        }
     }
-    // Environments that went idle before the end and stayed idle for the reclaim time.
-    pool.settle(span.end_s, model.idle_s, &mut run.recorder);
-    run.environments_created = pool.created();
-    run
 }
 
 /// Opens the timeline at `t_s` with the environments alive then: the provisioned ones, and the

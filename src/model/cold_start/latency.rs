@@ -36,6 +36,56 @@ pub struct LatencySummary {
     pub cold_starts_per_hour: f64,
     /// Billed INIT time of all cold starts, in seconds; multiply by memory in GB for GB-s.
     pub billed_init_s: f64,
+    /// Work that found every environment it may use busy and waited for a free one (a queue,
+    /// a stream or an asynchronous event; HTTP throttles it instead). Not part of the latency.
+    pub waited: f64,
+    /// How long the work that waited waited for an environment.
+    pub wait: WaitSummary,
+}
+
+/// How long work waited for a free environment, over the work that waited; all 0 when none did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct WaitSummary {
+    /// Median wait, in seconds.
+    pub p50_s: f64,
+    /// 99th percentile wait, in seconds.
+    pub p99_s: f64,
+    /// Longest wait, in seconds.
+    pub max_s: f64,
+    /// Mean wait, in seconds.
+    pub mean_s: f64,
+}
+
+impl WaitSummary {
+    /// The summary of `(wait_s, count)` samples (counts may be fractional): nearest-rank
+    /// percentiles by weight.
+    pub(super) fn of_weighted(samples: &mut [(f64, f64)]) -> Self {
+        samples.sort_by(|a, b| a.0.total_cmp(&b.0));
+        let total: f64 = samples.iter().map(|&(_, n)| n).sum();
+        if total <= 0.0 {
+            return Self::default();
+        }
+        let at = |q: f64| {
+            let mut seen = 0.0;
+            for &(wait_s, n) in samples.iter() {
+                seen += n;
+                if seen >= q * total {
+                    return wait_s;
+                }
+            }
+            samples.last().map_or(0.0, |&(wait_s, _)| wait_s)
+        };
+        Self {
+            p50_s: at(0.50),
+            p99_s: at(0.99),
+            max_s: samples
+                .iter()
+                .rev()
+                .find(|&&(_, n)| n > 0.0)
+                .map_or(0.0, |&(wait_s, _)| wait_s),
+            mean_s: samples.iter().map(|&(w, n)| w * n).sum::<f64>() / total,
+        }
+    }
 }
 
 /// Latency histogram on a logarithmic ms scale from the fastest possible warm request to the

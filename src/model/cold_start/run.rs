@@ -56,6 +56,8 @@ impl ColdStartRun {
     /// others, so an edit of any other field needs no new cold-start simulation:
     ///
     /// - `traffic`;
+    /// - `workload.trigger` (its ceiling, an SQS queue's ramp, and whether work beyond the limit
+    ///   waits or is throttled);
     /// - `workload.avg_duration_ms`, `workload.memory_mb` (the first run's extra time) and
     ///   `workload.architecture` (the runtime's init time);
     /// - `lambda.account_concurrency_limit`, `lambda.reserved_concurrency`,
@@ -108,7 +110,7 @@ impl ColdStartRun {
                 }
             }
             Method::Aggregate => {
-                let totals = run_aggregate(s, &model, horizon_s);
+                let mut totals = run_aggregate(s, &model, horizon_s);
                 let mixture = Mixture::of(&model, &totals);
                 let (window_start, span) = window_span(&s.traffic, &model, horizon_s);
                 let window = run_exact(s, &model, &edges_ms, span);
@@ -119,7 +121,7 @@ impl ColdStartRun {
                     window_start,
                     cold_penalty_ms: model.cold_penalty_ms,
                     billed_init_ms_per_cold_start: model.phases.billed_init_ms(),
-                    latency: mixture.summary(&model, &totals, horizon_s),
+                    latency: mixture.summary(&model, &mut totals, horizon_s),
                     histogram: mixture.histogram(edges_ms),
                     timeline: window
                         .recorder
@@ -140,6 +142,7 @@ impl ColdStartRun {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::cold_start::WaitSummary;
     use crate::model::cold_start::latency::HISTOGRAM_BINS;
     use crate::model::cold_start::timeline::{
         BusyInterval, MAX_TIMELINE_BUSY_INTERVALS, MAX_TIMELINE_ENVIRONMENTS, PhaseKind,
@@ -147,7 +150,7 @@ mod tests {
     use crate::model::cold_start::window::SPIKE_LEAD_S;
     use crate::model::rng::SplitMix64;
     use crate::model::runtime::InitPhases;
-    use crate::model::scenario::PackageType;
+    use crate::model::scenario::{PackageType, Trigger};
 
     /// A scenario with the given traffic and handler duration, everything else default.
     fn scenario(traffic: &[(f64, f64)], duration_ms: f64) -> Scenario {
@@ -520,6 +523,189 @@ mod tests {
         let mut by_hand = s.clone();
         by_hand.cold_start.runtime = Runtime::Rust;
         assert_eq!(ColdStartRun::simulate(&by_hand), rust);
+    }
+
+    fn stream(shards: u32) -> Trigger {
+        Trigger::Stream {
+            shards,
+            parallelization: 1,
+        }
+    }
+
+    /// The most handler runs (cold ones from their environment's creation) at once.
+    fn most_at_once(run: &ColdStartRun) -> usize {
+        let mut edges: Vec<(f64, i32)> = Vec::new();
+        for e in &run.timeline.environments {
+            for b in &e.busy {
+                let from_s = if b.cold { e.created_at_s } else { b.start_s };
+                edges.push((from_s, 1));
+                edges.push((b.end_s, -1));
+            }
+        }
+        edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut now = 0;
+        let mut most = 0;
+        for (_, step) in edges {
+            now += step;
+            most = most.max(now);
+        }
+        usize::try_from(most).unwrap_or(0)
+    }
+
+    #[test]
+    fn a_stream_runs_at_most_shards_times_parallelization_and_loses_nothing() {
+        // 80 batches a second × 100 ms = 8 in flight, against 4 shards × 1.
+        let mut s = steady(80.0, 2.0, 100.0);
+        s.workload.trigger = stream(4);
+        let four = ColdStartRun::simulate(&s);
+        let l = four.latency;
+        assert_eq!(four.method, Method::Exact);
+        assert!(four.timeline.environments_created <= 4, "{l:?}");
+        assert!(most_at_once(&four) <= 4);
+        assert_eq!(l.throttled, 0.0);
+        assert_eq!(l.served, l.requests);
+        assert!(l.waited > 0.9 * l.requests, "{l:?}");
+        // Half the demand is served: the backlog, and the wait, grow for the whole two minutes.
+        assert!(l.wait.max_s > 50.0, "{l:?}");
+        // Latency is the time inside Lambda: waiting adds nothing to it.
+        assert!(l.p99_ms <= 100.0 * 1.2 + four.cold_penalty_ms, "{l:?}");
+
+        // 8 shards: exactly the demand's mean, so random peaks still wait, but far less.
+        s.workload.trigger = stream(8);
+        let eight = ColdStartRun::simulate(&s);
+        assert!(eight.timeline.environments_created <= 8);
+        assert!(most_at_once(&eight) <= 8);
+        assert!(
+            eight.latency.wait.p99_s < l.wait.p99_s / 10.0,
+            "{:?}",
+            eight.latency
+        );
+        assert_eq!(eight.latency.throttled, 0.0);
+
+        // 32 shards: well above demand, hardly anything waits.
+        s.workload.trigger = stream(32);
+        let plenty = ColdStartRun::simulate(&s).latency;
+        assert!(plenty.waited < 0.01 * plenty.requests, "{plenty:?}");
+        assert!(plenty.wait.p99_s < eight.latency.wait.p99_s, "{plenty:?}");
+    }
+
+    #[test]
+    fn the_stream_cap_holds_in_aggregate_too() {
+        let mut s = steady(80.0, 2.0, 100.0);
+        s.workload.trigger = stream(4);
+        let exact = ColdStartRun::simulate_method(&s, Method::Exact).latency;
+        let aggregate = ColdStartRun::simulate_method(&s, Method::Aggregate).latency;
+        assert_eq!(aggregate.throttled, 0.0);
+        assert!((aggregate.served - aggregate.requests).abs() < 1e-6);
+        assert!(
+            (aggregate.waited - exact.waited).abs() < 0.05 * exact.waited,
+            "{exact:?} {aggregate:?}"
+        );
+        for (a, e) in [
+            (aggregate.wait.p50_s, exact.wait.p50_s),
+            (aggregate.wait.p99_s, exact.wait.p99_s),
+            (aggregate.wait.max_s, exact.wait.max_s),
+        ] {
+            assert!((a - e).abs() < 0.1 * e, "{exact:?} {aggregate:?}");
+        }
+    }
+
+    #[test]
+    fn async_events_wait_at_the_limit_instead_of_being_throttled() {
+        // 500 events a second × 100 ms = 50 in flight against a limit of 10.
+        let mut s = steady(500.0, 2.0, 100.0);
+        s.lambda.account_concurrency_limit = 10;
+        s.workload.trigger = Trigger::Async;
+        for method in [Method::Exact, Method::Aggregate] {
+            let run = ColdStartRun::simulate_method(&s, method);
+            let l = run.latency;
+            assert_eq!(l.throttled, 0.0, "{method:?}");
+            assert!((l.served - l.requests).abs() < 1e-6, "{method:?}");
+            assert!(l.waited > 0.5 * l.requests, "{method:?} {l:?}");
+            assert!(l.wait.p50_s <= l.wait.p99_s && l.wait.p99_s <= l.wait.max_s + 1e-9);
+        }
+        let exact = ColdStartRun::simulate(&s);
+        assert!(exact.timeline.environments_created <= 10);
+    }
+
+    #[test]
+    fn an_sqs_queue_ramps_up_from_five_environments() {
+        // 1,000 batches a second × 100 ms = 100 in flight; the mapping starts with 5 and adds
+        // 5 a second while batches wait, so it reaches 100 after 19 s.
+        let mut s = steady(1_000.0, 1.0, 100.0);
+        s.workload.trigger = Trigger::Queue {
+            max_concurrency: None,
+        };
+        let run = ColdStartRun::simulate(&s);
+        let created_by = |t_s: f64| {
+            run.timeline
+                .environments
+                .iter()
+                .filter(|e| e.created_at_s <= t_s)
+                .count()
+        };
+        assert_eq!(created_by(0.1), 5);
+        assert!(created_by(1.0) <= 10, "{}", created_by(1.0));
+        assert!(created_by(10.0) <= 55, "{}", created_by(10.0));
+        // It keeps growing while the backlog drains, past the 100 the demand needs (about 9,000
+        // batches wait at 19 s; 5 more a second drain them in another 19 s), then stops: well
+        // below the mapping's 1,000.
+        let created = run.timeline.environments_created;
+        assert!((150..=260).contains(&created), "{created}");
+        assert!(most_at_once(&run) <= run.timeline.environments_created);
+        assert_eq!(run.latency.throttled, 0.0);
+        assert!(run.latency.wait.max_s > 5.0, "{:?}", run.latency);
+        // A maximum concurrency caps it.
+        s.workload.trigger = Trigger::Queue {
+            max_concurrency: Some(20),
+        };
+        let capped = ColdStartRun::simulate(&s);
+        assert!(capped.timeline.environments_created <= 20);
+        assert!(capped.latency.wait.max_s > run.latency.wait.max_s);
+        // The aggregate method ramps alike.
+        let aggregate = ColdStartRun::simulate_method(&s, Method::Aggregate).latency;
+        let exact = capped.latency;
+        assert!(
+            (aggregate.wait.p99_s - exact.wait.p99_s).abs() < 0.15 * exact.wait.p99_s,
+            "{exact:?} {aggregate:?}"
+        );
+    }
+
+    #[test]
+    fn http_throttles_where_other_triggers_wait() {
+        let mut s = steady(500.0, 2.0, 100.0);
+        s.lambda.account_concurrency_limit = 10;
+        let http = ColdStartRun::simulate(&s).latency;
+        assert!(http.throttled > 0.0);
+        assert_eq!(http.waited, 0.0);
+        assert_eq!(http.wait, WaitSummary::default());
+        // A stream's cap above the limit changes nothing but what happens at the limit.
+        s.workload.trigger = stream(100);
+        let limit = crate::model::cold_start::concurrency_limit(&s);
+        assert_eq!(limit.effective, 10);
+        assert!(!limit.trigger_limits());
+        s.workload.trigger = stream(4);
+        assert!(crate::model::cold_start::concurrency_limit(&s).trigger_limits());
+    }
+
+    #[test]
+    fn waiting_work_is_never_lost_on_generated_scenarios() {
+        for seed in 0..30 {
+            let mut s = generated(seed);
+            s.workload.trigger = Trigger::ALL[(seed % 3 + 1) as usize];
+            for method in [Method::Exact, Method::Aggregate] {
+                let l = ColdStartRun::simulate_method(&s, method).latency;
+                let context = format!("seed {seed} {method:?}: {l:?}");
+                assert_eq!(l.throttled, 0.0, "{context}");
+                assert!((l.served - l.requests).abs() < 1e-6, "{context}");
+                assert!(l.waited <= l.requests + 1e-6, "{context}");
+                let w = l.wait;
+                assert!(w.p50_s <= w.p99_s && w.p99_s <= w.max_s + 1e-9, "{context}");
+                for x in [w.p50_s, w.p99_s, w.max_s, w.mean_s, l.waited] {
+                    assert!(x.is_finite() && x >= 0.0, "{context}");
+                }
+            }
+        }
     }
 
     /// Generated scenarios: a few random traffic points, durations, runtimes and settings.

@@ -9,18 +9,29 @@ use egui::{RichText, Ui, vec2};
 use super::format::{fmt_ms, fmt_percent, fmt_s, fmt_times};
 use super::histogram::histogram_ui;
 use super::lane::Lane;
-use crate::model::cold_start::{ASSUMPTIONS, LatencySummary, Method, WindowStart};
+use super::trigger::trigger_ui;
+use crate::model::cold_start::{LatencySummary, Method, WindowStart, assumptions};
 use crate::model::format::group;
+use crate::model::scenario::Scenario;
 use crate::ui::slide::LeftOut;
 use crate::ui::theme::Theme;
 
 /// The figures beside the timeline: big numbers (or a table when comparing), latency
 /// histograms, how they were computed, and every assumption; a slide may leave out the last three.
-pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme, left_out: LeftOut) {
+pub(super) fn side_panel_ui(
+    ui: &mut Ui,
+    lanes: &[Lane<'_>],
+    scenario: &Scenario,
+    theme: &Theme,
+    left_out: LeftOut,
+) {
+    let noun = scenario.workload.trigger.work_noun();
     match lanes {
-        [lane] => big_numbers_ui(ui, lane, theme),
+        [lane] => big_numbers_ui(ui, lane, noun, theme),
         _ => comparison_table_ui(ui, lanes, theme),
     }
+    ui.add_space(6.0);
+    trigger_ui(ui, scenario, lanes, theme);
     let keeps = |section| left_out.keeps(&super::SLIDE_SECTIONS, section);
     if keeps("latency histograms") {
         ui.add_space(10.0);
@@ -41,7 +52,7 @@ pub(super) fn side_panel_ui(ui: &mut Ui, lanes: &[Lane<'_>], theme: &Theme, left
         egui::CollapsingHeader::new("Assumptions")
             .default_open(false)
             .show(ui, |ui| {
-                for assumption in ASSUMPTIONS {
+                for assumption in assumptions(scenario.workload.trigger) {
                     ui.label(format!("• {assumption}"));
                 }
             });
@@ -115,7 +126,7 @@ fn method_text(lane: &Lane<'_>) -> String {
 }
 
 /// Big numbers for one runtime.
-fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
+fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, noun: &str, theme: &Theme) {
     let l = &lane.run.latency;
     let about = if lane.run.method == Method::Aggregate {
         "about "
@@ -131,7 +142,7 @@ fn big_numbers_ui(ui: &mut Ui, lane: &Lane<'_>, theme: &Theme) {
     .on_hover_text("Cold starts divided by requests served, over the whole scenario");
     ui.label(
         RichText::new(format!(
-            "of requests were cold ({about}{} of {})",
+            "of {noun} were cold ({about}{} of {})",
             group(l.cold, 0),
             group(l.served, 0)
         ))
@@ -251,7 +262,7 @@ fn percentiles(l: &LatencySummary) -> [(&'static str, f64, &'static str); 3] {
 }
 
 /// "12.9  cold starts per hour": a strong number and a weak caption.
-fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
+pub(super) fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
     ui.horizontal(|ui| {
         ui.label(RichText::new(value).font(theme.font(20.0)).strong())
             .on_hover_text(what);

@@ -16,6 +16,7 @@ mod legend;
 mod marks;
 mod phases_bar;
 mod timeline;
+mod trigger;
 mod view;
 
 pub use view::ColdStartView;

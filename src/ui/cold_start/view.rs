@@ -113,7 +113,7 @@ impl ColdStartView {
                 ui,
                 !show_controls,
                 ("cold_start_figures", &mut self.to_top),
-                |ui| side_panel_ui(ui, &lanes, theme, self.left_out),
+                |ui| side_panel_ui(ui, &lanes, scenario, theme, self.left_out),
             );
         });
     }

@@ -1,8 +1,8 @@
 //! The enums offered in combo boxes, with the text and hint of each option.
 
 use crate::model::scenario::{
-    Architecture, CommitTo, FrontDoor, LaunchType, Orchestrator, PackageType, Purchase, Runtime,
-    SavingsPlanKind, ScalingRules, Term,
+    Architecture, CommitTo, EventSource, FrontDoor, LaunchType, Orchestrator, PackageType,
+    Purchase, Runtime, SavingsPlanKind, ScalingRules, Term, Trigger,
 };
 use crate::model::traffic::TrafficShape;
 
@@ -25,6 +25,52 @@ impl Choice for Architecture {
         match self {
             Self::X86_64 => "Intel or AMD 64-bit",
             Self::Arm64 => "AWS Graviton: 20% cheaper per GB-second on Lambda and on Fargate",
+        }
+    }
+}
+
+/// Each kind of trigger with its usual settings: picking one gives the new kind's defaults.
+impl Choice for Trigger {
+    const OPTIONS: &'static [Self] = &Self::ALL;
+    fn text(self) -> &'static str {
+        self.label()
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Http => {
+                "API Gateway, a load balancer or a function URL waits for the answer: a request \
+                 beyond the concurrency limit is throttled (HTTP 429) and lost"
+            }
+            Self::Queue { .. } => {
+                "Lambda polls the queue: 5 batches at once at first, 300 more a minute while \
+                 messages wait, up to 1,000; messages beyond that wait in the queue"
+            }
+            Self::Stream { .. } => {
+                "Lambda reads each shard: at most shards × parallelization batches at once; \
+                 records beyond that wait in their shard"
+            }
+            Self::Async => {
+                "Lambda queues the event and retries a throttled one for up to 6 hours: events \
+                 wait instead of being lost"
+            }
+        }
+    }
+}
+
+impl Choice for EventSource {
+    const OPTIONS: &'static [Self] = &Self::ALL;
+    fn text(self) -> &'static str {
+        self.label()
+    }
+    fn hint(self) -> &'static str {
+        match self {
+            Self::Sqs => "An SQS standard queue, read in batches by an event source mapping",
+            Self::Kinesis => "A Kinesis data stream with provisioned shards",
+            Self::DynamoDbStreams => "The change stream of a DynamoDB table",
+            Self::S3 => "An S3 bucket's notifications (object created, deleted, ...)",
+            Self::Sns => "Messages published to an SNS topic",
+            Self::EventBridge => "Custom events put on an EventBridge event bus",
+            Self::EventBridgeSchedule => "A cron or rate schedule of EventBridge Scheduler",
         }
     }
 }

@@ -388,6 +388,19 @@ impl Form<'_> {
         tip: &str,
         hint: impl Fn(T) -> Cow<'static, str>,
     ) {
+        self.choice_among(value, T::OPTIONS, label, tip, hint);
+    }
+
+    /// An enum picked from a combo box offering only `options`, with option hints built only
+    /// while the list is open.
+    pub(super) fn choice_among<T: Choice>(
+        &mut self,
+        value: &mut T,
+        options: &[T],
+        label: &str,
+        tip: &str,
+        hint: impl Fn(T) -> Cow<'static, str>,
+    ) {
         let before = *value;
         let width = self.value_width;
         self.lazy_row(|f| {
@@ -397,7 +410,7 @@ impl Form<'_> {
                     .width(width)
                     .selected_text(value.text())
                     .show_ui(ui, |ui| {
-                        for &option in T::OPTIONS {
+                        for &option in options {
                             let text = hint(option);
                             let item = ui.selectable_value(value, option, option.text());
                             if !text.is_empty() {

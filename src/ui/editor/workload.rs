@@ -1,10 +1,18 @@
-//! The rows of the identity block (name, description) and of the workload section.
+//! The rows of the identity block (name, description) and of the workload section, the
+//! trigger's own rows last.
+
+use std::borrow::Cow;
 
 use egui::TextEdit;
 
+use super::choices::Choice as _;
 use super::form::{Form, wide_text};
 use super::lazy_layout::LazyLayout;
-use crate::model::scenario::{Scenario, Workload};
+use super::number_box::Num;
+use crate::model::scenario::{
+    SQS_MAX_CONCURRENCY, SQS_MAX_CONCURRENCY_RANGE, STREAM_PARALLELIZATION_RANGE,
+    STREAM_SHARDS_RANGE, Scenario, Trigger, Workload, event_source_of,
+};
 
 pub(super) fn identity_ui(ui: &mut egui::Ui, layout: &mut LazyLayout, s: &mut Scenario) -> bool {
     let mut changed = wide_text(
@@ -95,4 +103,96 @@ pub(super) fn workload_rows(f: &mut Form<'_>, w: &mut Workload) {
         "Threads the function computes on, 1–6. One thread cannot use more than one vCPU, so \
          above 1,769 MB a single-threaded function stops getting faster. Default 1.",
     );
+    // Last in the grid: the rows that come and go with the trigger shift no row after them.
+    trigger_rows(f, w);
+}
+
+/// The trigger, and only its own settings: a queue's maximum concurrency, a stream's shards and
+/// parallelization, the event source, and the batch size of a queue or a stream.
+fn trigger_rows(f: &mut Form<'_>, w: &mut Workload) {
+    // The combo picks a kind; the kind shown is the current one, whatever its settings.
+    let current = w.trigger;
+    let mut kind = Trigger::ALL
+        .into_iter()
+        .find(|t| t.same_kind(current))
+        .unwrap_or(current);
+    f.choice_among(
+        &mut kind,
+        &Trigger::ALL,
+        "Trigger",
+        "What invokes the function, and so what happens to work beyond the concurrency there is: \
+         HTTP throttles it, a queue, a stream or an asynchronous event keeps it waiting (the \
+         cold-start and scaling views show it). Picking another kind starts from its usual \
+         settings. Default HTTP request.",
+        |t| Cow::Borrowed(t.hint()),
+    );
+    if !kind.same_kind(current) {
+        w.trigger = kind;
+        w.event_source = None;
+    }
+    match &mut w.trigger {
+        Trigger::Http | Trigger::Async => {}
+        Trigger::Queue { max_concurrency } => {
+            let (min, max) = SQS_MAX_CONCURRENCY_RANGE;
+            f.optional(
+                max_concurrency,
+                SQS_MAX_CONCURRENCY,
+                &Num::of(min..=max, " batches"),
+                "Max concurrency",
+                "The event source mapping's maximum concurrency: the most batches it runs at \
+                 once, 2–1,000. Tick to set it; without it the mapping stops at 1,000 (AWS \
+                 \"Using Lambda with Amazon SQS\"). Default off.",
+            );
+        }
+        Trigger::Stream {
+            shards,
+            parallelization,
+        } => {
+            let (min, max) = STREAM_SHARDS_RANGE;
+            f.num(
+                shards,
+                min..=max,
+                "Shards",
+                "",
+                "Shards of the stream, 1–10,000. Lambda reads each shard with at most \
+                 parallelization batches at once, so shards × parallelization is the most \
+                 environments the function gets, however high the traffic. Default 4.",
+            );
+            let (min, max) = STREAM_PARALLELIZATION_RANGE;
+            f.num(
+                parallelization,
+                min..=max,
+                "Parallelization",
+                "",
+                "The mapping's parallelization factor: batches of one shard processed at once, \
+                 1–10 (records with the same key stay in order). Default 1.",
+            );
+        }
+    }
+    let sources = w.trigger.sources();
+    if let Some(mut source) = event_source_of(w.trigger, w.event_source) {
+        let before = source;
+        f.choice_among(
+            &mut source,
+            sources,
+            "Event source",
+            "The AWS service the work comes through; the first is the trigger's usual one. It \
+             names the source in the stack view and its requests on the bill.",
+            |s| Cow::Borrowed(s.hint()),
+        );
+        if source != before {
+            w.event_source = Some(source);
+        }
+    }
+    if matches!(w.trigger, Trigger::Queue { .. } | Trigger::Stream { .. }) {
+        f.num(
+            &mut w.batch_size,
+            1..=10_000,
+            "Batch size",
+            " per batch",
+            "Messages or records handed to one run of the function, 1–10,000. The traffic curve \
+             counts batches (one handler run each); the event source's bill counts the \
+             messages or records. Default 1.",
+        );
+    }
 }
