@@ -228,7 +228,10 @@ impl ScalingView {
                 if room >= 280.0 {
                     (room * 0.6, room * 0.4)
                 } else {
-                    (chart_h.min(first_screen).max(140.0), (chart_h * 0.6).max(120.0))
+                    (
+                        chart_h.min(first_screen).max(140.0),
+                        (chart_h * 0.6).max(120.0),
+                    )
                 }
             }
         }
