@@ -95,8 +95,8 @@ pub(super) fn chart_ui(
         pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
     );
     let max_rps = cache.stats.max_rps;
-    // About four steps up to the highest rate.
-    let y_step = nice_step(max_rps * 1.02 / 4.0);
+    // About four steps up to the highest rate, fewer on a short chart.
+    let y_step = nice_step(max_rps * 1.02 / y_steps(plot.height(), &small, 4.0));
     let map = ChartMap {
         plot,
         t0_s: run.start_s,
@@ -156,6 +156,14 @@ pub(super) fn chart_ui(
         response.on_hover_ui_at_pointer(|ui| chart_tooltip(ui, run, theme, hover_t));
     }
     scrubbed
+}
+
+/// How many grid steps a plot `height` points high has room for, at most `most`: its labels
+/// (in `font`) stay at least one and a half lines apart.
+pub(super) fn y_steps(height: f32, font: &FontId, most: f64) -> f64 {
+    f64::from(height / (line_h(font) * 1.5))
+        .floor()
+        .clamp(1.0, most)
 }
 
 /// Horizontal lines at round request rates and vertical ones at round times, labelled.

@@ -211,12 +211,14 @@ impl ScalingView {
         let alone = !SLIDE_SECTIONS
             .iter()
             .any(|section| self.left_out.keeps(&SLIDE_SECTIONS, section));
-        let title_h = ui.text_style_height(&egui::TextStyle::Body) + 8.0;
+        // The waiting chart's title row and the spacing around both charts.
+        let title_h =
+            ui.text_style_height(&egui::TextStyle::Body) + 2.0 * ui.spacing().item_spacing.y;
         let used = ui.cursor().top() - ui.min_rect().top();
         let first_screen = screen_h - used - 12.0;
         match (self.hide_controls && alone, waits) {
             (true, true) => {
-                let room = (ui.available_height() - title_h - 8.0).max(chart_h * 1.5);
+                let room = (ui.available_height() - title_h - 8.0).max(100.0);
                 (room * 0.62, room * 0.38)
             }
             (true, false) => (ui.available_height().max(chart_h), 0.0),

@@ -9,7 +9,7 @@ use crate::model::scaling::ScalingRun;
 use crate::model::scenario::{HostingModel, Trigger};
 use crate::ui::theme::Theme;
 
-use super::chart::{ChartMap, paint_axes, polyline};
+use super::chart::{ChartMap, paint_axes, polyline, y_steps};
 use super::figures::{ChartKey, ViewCache};
 use super::format::{duration, group, line_h};
 
@@ -63,7 +63,7 @@ pub(super) fn waiting_ui(
         pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
     );
     let max = cache.stats.max_backlog.max(1.0);
-    let y_step = nice_step(max * 1.02 / 3.0);
+    let y_step = nice_step(max * 1.02 / y_steps(plot.height(), &small, 3.0));
     let map = ChartMap {
         plot,
         t0_s: run.start_s,
