@@ -199,6 +199,10 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
             "cold_starts_per_hour": latency.cold_starts_per_hour,
             "throttled": latency.throttled,
             "billed_init_s": latency.billed_init_s,
+            "waited": latency.waited,
+            "wait_p50_s": latency.wait.p50_s,
+            "wait_p99_s": latency.wait.p99_s,
+            "wait_max_s": latency.wait.max_s,
         },
     })
 }
@@ -416,9 +420,36 @@ mod tests {
                 "scaling.{model}.catch_up_s"
             );
         }
-        for key in ["cold_ratio", "p50_ms", "p95_ms", "p99_ms"] {
+        for key in [
+            "cold_ratio",
+            "p50_ms",
+            "p95_ms",
+            "p99_ms",
+            "waited",
+            "wait_p99_s",
+            "wait_max_s",
+        ] {
             assert!(json["cold_start"][key].is_number(), "cold_start.{key}");
         }
+    }
+
+    /// The test of the event-driven pipeline: a queue keeps every batch, and the report
+    /// says how late each model was instead.
+    #[test]
+    fn a_queue_drops_nothing_and_says_how_late() {
+        let (_, scenario) = crate::presets::built_in("event-driven-pipeline").unwrap();
+        let json = to_json(&scenario, &Derived::compute(&scenario));
+        for model in ["lambda", "vm", "containers", "on_prem"] {
+            let scaling = &json["scaling"][model];
+            assert_eq!(scaling["dropped_requests"], 0.0, "{model}");
+            assert_eq!(scaling["expired_requests"], 0.0, "{model}");
+            assert!(scaling["backlog_peak"].is_number(), "{model}");
+        }
+        let vm = json["scaling"]["vm"]["max_wait_s"].as_f64().unwrap();
+        let lambda = json["scaling"]["lambda"]["max_wait_s"].as_f64().unwrap();
+        assert!(vm > 60.0 && lambda < 15.0, "VMs {vm} s, Lambda {lambda} s");
+        assert!(json["cost"]["lambda"]["event_source_usd"].as_f64().unwrap() > 0.0);
+        assert_eq!(json["cost"]["lambda"]["front_door_usd"], 0.0);
     }
 
     #[test]
