@@ -190,7 +190,9 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
         },
         "cold_start": {
             "method": format!("{:?}", derived.cold_start.method).to_lowercase(),
-            "requests": latency.requests,
+            // Whole requests, as the scaling summary counts them (the aggregate method's are
+            // expected values).
+            "requests": latency.requests.round(),
             "cold_ratio": latency.cold_ratio,
             "p50_ms": latency.p50_ms,
             "p95_ms": latency.p95_ms,
@@ -199,7 +201,7 @@ pub fn to_json(scenario: &Scenario, derived: &Derived) -> Value {
             "cold_starts_per_hour": latency.cold_starts_per_hour,
             "throttled": latency.throttled,
             "billed_init_s": latency.billed_init_s,
-            "waited": latency.waited,
+            "waited": latency.waited.round(),
             "wait_p50_s": latency.wait.p50_s,
             "wait_p99_s": latency.wait.p99_s,
             "wait_max_s": latency.wait.max_s,

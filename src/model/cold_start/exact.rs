@@ -247,6 +247,44 @@ impl Pool {
     }
 }
 
+/// Mixed into the seed for the stream of arrival spacings, apart from the handler times' stream.
+const ARRIVALS_STREAM: u64 = 0xA11_1BA1_5EED;
+
+/// The expected arrivals between one request and the next along the traffic curve: exactly the
+/// span's expected requests, rounded, at random places. These are the spacings of a Poisson
+/// process given its count (exponential draws scaled so that one more would end the span), so
+/// the timeline counts the very requests the scaling view and `report` count.
+struct Arrivals {
+    /// Spacings still to come, in expected requests, the next one last.
+    spacings: Vec<f64>,
+}
+
+impl Arrivals {
+    fn new(traffic: &[(f64, f64)], span: ExactSpan, seed: u64) -> Self {
+        let mut cursor = RateCursor::new(traffic);
+        cursor.area_to(span.start_s);
+        let area = cursor.area_to(span.end_s).max(0.0);
+        // The exact method runs only up to `EXACT_MAX_REQUESTS` expected requests.
+        let count = area.round() as usize;
+        let mut rng = SplitMix64(seed ^ ARRIVALS_STREAM);
+        let mut spacings: Vec<f64> = (0..=count).map(|_| rng.exponential()).collect();
+        let total: f64 = spacings.iter().sum();
+        let scale = if total > 0.0 { area / total } else { 0.0 };
+        spacings.truncate(count);
+        spacings.reverse();
+        for spacing in &mut spacings {
+            *spacing *= scale;
+        }
+        Self { spacings }
+    }
+
+    /// The expected requests from the previous arrival (or the span's start) to the next one;
+    /// `None` after the last.
+    fn next_area(&mut self) -> Option<f64> {
+        self.spacings.pop()
+    }
+}
+
 /// Simulates every request from `span.start_s` to `span.end_s`, and the waiting ones until
 /// they have run. The timeline records from `span.record_from_s`, opening with the environments
 /// alive then.
@@ -259,6 +297,7 @@ pub(super) fn run_exact(
     let mut rng = SplitMix64(model.seed);
     let mut cursor = RateCursor::new(&s.traffic);
     cursor.area_to(span.start_s);
+    let mut spacings = Arrivals::new(&s.traffic, span, model.seed);
     let mut run = ExactRun {
         requests: 0,
         cold: 0,
@@ -280,8 +319,9 @@ pub(super) fn run_exact(
         run: &mut run,
     };
     loop {
-        let arrival_s = cursor
-            .advance(rng.exponential())
+        let arrival_s = spacings
+            .next_area()
+            .and_then(|area| cursor.advance(area))
             .filter(|&t| t <= span.end_s);
         if !sim.run.recorder.recording && arrival_s.is_none_or(|t| t >= span.record_from_s) {
             sim.settle(span.record_from_s);

@@ -81,13 +81,14 @@ fn every_model_conserves_requests_over_many_profiles() {
         let offered = Traffic::new(s.traffic.clone())
             .unwrap()
             .requests_between(run.start_s, run.end_s);
-        assert!((run.offered_requests - offered).abs() <= 1e-9 * offered.max(1.0));
+        // Counts are whole requests.
+        assert_eq!(run.offered_requests, offered.round(), "scenario {i}");
         for model in HostingModel::ALL {
             let m = run.model(model);
             let sum = &m.summary;
             let total = sum.served_requests + sum.dropped_requests;
-            assert!(
-                (total - offered).abs() <= 1e-6 * offered.max(1.0),
+            assert_eq!(
+                total, run.offered_requests,
                 "scenario {i} {model:?}: {total} vs {offered}"
             );
             assert!(sum.served_requests >= 0.0 && sum.dropped_requests >= -1e-6);

@@ -106,17 +106,22 @@ impl Recorder {
 
     pub(super) fn finish(mut self, end_s: f64) -> ModelRun {
         self.flush();
+        // Whole requests, rounded once here so that every view and `report` show the same
+        // counts and they add up: served + dropped + still waiting = offered.
+        let last = &self.last;
+        let offered = (last.cumulative_served + last.cumulative_dropped + last.backlog).round();
+        let served = last.cumulative_served.round().min(offered);
+        let waiting = last.backlog.round().min(offered - served);
+        let dropped = offered - served - waiting;
         let summary = ModelSummary {
             peak_capacity: self.peak_capacity,
-            offered_requests: self.last.cumulative_served
-                + self.last.cumulative_dropped
-                + self.last.backlog,
-            served_requests: self.last.cumulative_served,
-            dropped_requests: self.last.cumulative_dropped,
-            backlog_peak: self.backlog_peak,
-            max_wait_s: self.last.max_wait_s,
-            expired_requests: self.last.cumulative_expired,
-            waiting_at_end: self.last.backlog,
+            offered_requests: offered,
+            served_requests: served,
+            dropped_requests: dropped,
+            backlog_peak: self.backlog_peak.round(),
+            max_wait_s: last.max_wait_s,
+            expired_requests: last.cumulative_expired.round().min(dropped),
+            waiting_at_end: waiting,
             catch_up_s: self
                 .first_short_s
                 .map(|first| self.caught_up_s.unwrap_or(end_s) - first),

@@ -26,7 +26,7 @@ pub struct ScalingRun {
     pub start_s: f64,
     /// End of the timeline (the last traffic point), s.
     pub end_s: f64,
-    /// Requests offered over the timeline (the integral of demand).
+    /// Requests offered over the timeline (the integral of demand), rounded to whole requests.
     pub offered_requests: f64,
     /// Each model's samples and summary.
     pub models: PerModel<ModelRun>,
@@ -107,7 +107,8 @@ impl ScalingRun {
             dt_s: DT_S,
             start_s,
             end_s,
-            offered_requests: sim.traffic.requests_between(start_s, end_s),
+            // Whole requests, as every model's summary counts them.
+            offered_requests: sim.traffic.requests_between(start_s, end_s).round(),
             models,
             traffic_error: None,
         }
@@ -236,8 +237,9 @@ mod tests {
         }
         let run = ScalingRun::simulate(&s);
         for model in HostingModel::ALL {
+            // The summary counts whole requests.
             assert_eq!(
-                sim.latest().get(model).cumulative_served,
+                sim.latest().get(model).cumulative_served.round(),
                 run.model(model).summary.served_requests
             );
         }

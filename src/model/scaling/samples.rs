@@ -52,7 +52,8 @@ pub struct Sample {
     pub trigger_ceiling: Option<f64>,
 }
 
-/// One model's results over the whole timeline (every step counted).
+/// One model's results over the whole timeline (every step counted). Its request counts are whole
+/// requests, rounded once so that they add up and every view shows the same ones.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct ModelSummary {
     /// The most requests it could serve at once: Lambda's most execution environments, for the

@@ -16,11 +16,28 @@ use crate::model::scenario::Scenario;
 use crate::ui::slide::LeftOut;
 use crate::ui::theme::Theme;
 
+/// How many environments the timeline created against the most the scaling view has at once,
+/// when the timeline is the whole scenario (not an aggregate run's window).
+fn environments_text(lane: &Lane<'_>, scaling_peak: f64) -> Option<String> {
+    let run = lane.run;
+    if run.method != Method::Exact || run.timeline.truncated {
+        return None;
+    }
+    let created = run.timeline.environments_created as f64;
+    Some(format!(
+        "Environments: {} created in this timeline, where requests arrive at random; the scaling \
+         view follows the average rate and has at most {} at once.",
+        group(created, 0),
+        group(scaling_peak, 0)
+    ))
+}
+
 /// The figures beside the timeline: big numbers (or a table when comparing), latency
 /// histograms, how they were computed, and every assumption; a slide may leave out the last three.
+/// `scaling_peak` is the most Lambda environments the scaling view's run has at once.
 pub(super) fn side_panel_ui(
     ui: &mut Ui,
-    lanes: &[Lane<'_>],
+    (lanes, scaling_peak): (&[Lane<'_>], f64),
     scenario: &Scenario,
     theme: &Theme,
     left_out: LeftOut,
@@ -32,6 +49,16 @@ pub(super) fn side_panel_ui(
     }
     ui.add_space(6.0);
     trigger_ui(ui, scenario, lanes, theme);
+    if let [lane] = lanes
+        && let Some(text) = environments_text(lane, scaling_peak)
+    {
+        ui.label(text).on_hover_text(
+            "Both views count the same requests. The scaling view moves request rates in steps \
+             of half a second, so it needs the environments the average rate keeps busy; here \
+             each request arrives at its own random moment, and when several bunch up each one \
+             that finds every environment busy starts a new one.",
+        );
+    }
     let keeps = |section| left_out.keeps(&super::SLIDE_SECTIONS, section);
     if keeps("latency histograms") {
         ui.add_space(10.0);

@@ -13,7 +13,7 @@ use super::phases_bar::breakdown_ui;
 use super::timeline::{Timeline, fit_range};
 use crate::command::Command;
 use crate::derived::Derived;
-use crate::model::scenario::{Runtime, Scenario};
+use crate::model::scenario::{HostingModel, Runtime, Scenario};
 use crate::ui::slide::{LeftOut, scroll_unless_slide};
 use crate::ui::theme::Theme;
 
@@ -113,7 +113,14 @@ impl ColdStartView {
                 ui,
                 !show_controls,
                 ("cold_start_figures", &mut self.to_top),
-                |ui| side_panel_ui(ui, &lanes, scenario, theme, self.left_out),
+                |ui| {
+                    let scaling_peak = derived
+                        .scaling
+                        .model(HostingModel::Lambda)
+                        .summary
+                        .peak_capacity;
+                    side_panel_ui(ui, (&lanes, scaling_peak), scenario, theme, self.left_out);
+                },
             );
         });
     }
