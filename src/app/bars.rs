@@ -21,18 +21,32 @@ impl ExplorerApp {
                 // The title takes the row's width less the tools' (as wide as in the last frame),
                 // shortened to fit with the whole on hover, so a long title never pushes the
                 // buttons to another row and they stay where the presenter expects them.
-                let title = format!("{}: {}", self.settings.view.label(), self.scenario.name);
+                // The view's tab is highlighted beside it, so a narrow window (a projector at
+                // 1024×768) drops the view's name, and then the size, before cutting the preset's.
+                let full = format!("{}: {}", self.settings.view.label(), self.scenario.name);
                 let spacing = ui.spacing().item_spacing.x;
                 let room = (ui.available_width() - self.tools_width - 2.0 * spacing).max(160.0);
+                let width_of = |text: &str, size: f32| {
+                    let font = theme.font(size);
+                    ui.painter()
+                        .layout_no_wrap(text.to_owned(), font, theme.strong_text)
+                        .size()
+                        .x
+                };
+                let (title, size) = if width_of(&full, 26.0) <= room {
+                    (full.clone(), 26.0)
+                } else if width_of(&self.scenario.name, 26.0) <= room {
+                    (self.scenario.name.clone(), 26.0)
+                } else {
+                    (self.scenario.name.clone(), 20.0)
+                };
                 ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
                     ui.set_min_width(room);
                     ui.add(
-                        egui::Label::new(
-                            egui::RichText::new(&title).font(theme.font(26.0)).strong(),
-                        )
-                        .truncate(),
+                        egui::Label::new(egui::RichText::new(&title).font(theme.font(size)).strong())
+                            .truncate(),
                     )
-                    .on_hover_text(&title);
+                    .on_hover_text(&full);
                 });
             } else {
                 // The window title already names the app; a narrow window keeps the room for tools.
@@ -277,7 +291,9 @@ impl ExplorerApp {
 
     /// The status bar: where the scenario and its rates come from.
     pub(super) fn status_bar_ui(&self, ui: &mut egui::Ui, theme: &Theme) {
-        ui.horizontal_wrapped(|ui| {
+        // One row: on a narrow window the last part is shortened (whole on hover) rather than
+        // wrapped to a second line.
+        ui.horizontal(|ui| {
             // The file name only: the full path is long and differs from machine to machine.
             let short = match &self.origin {
                 Origin::File(path) => path.file_name().map_or_else(
@@ -303,7 +319,7 @@ impl ExplorerApp {
             } else {
                 "Prices: USD, on demand"
             };
-            ui.label(egui::RichText::new(bought).color(theme.weak_text));
+            ui.add(egui::Label::new(egui::RichText::new(bought).color(theme.weak_text)).truncate());
             if self.is_updating() {
                 ui.separator();
                 ui.label(egui::RichText::new("Updating results…").color(theme.weak_text))

@@ -17,7 +17,7 @@ use super::figures::RunStats;
 use super::format::{
     capitalised, duration, group, line_h, money, percent, short_number, unit_name,
 };
-use super::units::{MIN_SQUARE, UnitGrid, grid_tooltip, paint_units};
+use super::units::{MIN_SQUARE, UnitGrid, busy_environments, grid_tooltip, paint_units};
 
 /// Text sizes of a lane, from its width: large where there is room, never below legible.
 #[derive(Clone, Debug)]
@@ -138,12 +138,6 @@ struct LaneInput<'a> {
     stats: &'a RunStats,
     unit_rps: f64,
     dots: &'a DotClock,
-}
-
-/// Lambda environments running a request now (at least one while any request is in flight); the
-/// rest of its environments wait warm, unbilled, until reclaimed.
-fn busy_environments(x: &Sample, unit_rps: f64) -> f64 {
-    (x.served_rps / unit_rps).ceil().min(x.serving_units)
 }
 
 /// The accessible name of a lane: its numbers in one sentence, so tests and screen readers see them.

@@ -105,6 +105,13 @@ pub(super) fn peak_units(samples: &[Sample], unit_rps: f64) -> f64 {
         .fold(1.0, f64::max)
 }
 
+/// Lambda environments running a request now (at least one while any request is in flight); the
+/// rest of its environments wait warm, unbilled, until reclaimed. The lane's text and its
+/// squares both count these.
+pub(super) fn busy_environments(x: &Sample, unit_rps: f64) -> f64 {
+    (x.served_rps / unit_rps).ceil().min(x.serving_units)
+}
+
 /// Units in each state a square can show, in drawing order.
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 struct UnitStates {
@@ -121,10 +128,16 @@ struct UnitStates {
 }
 
 impl UnitStates {
-    fn of(x: &Sample, unit_rps: f64) -> Self {
+    fn of(model: HostingModel, x: &Sample, unit_rps: f64) -> Self {
         let serving = x.serving_units.max(0.0);
         let booting = x.booting_units.max(0.0);
-        let busy = (x.served_rps / unit_rps).clamp(0.0, serving);
+        // An environment runs one request at a time: any share of one is a whole one busy.
+        let busy = if model == HostingModel::Lambda {
+            busy_environments(x, unit_rps)
+        } else {
+            x.served_rps / unit_rps
+        }
+        .clamp(0.0, serving);
         let idle_paid = (x.idle_rps / unit_rps).clamp(0.0, serving - busy);
         Self {
             busy,
@@ -170,7 +183,7 @@ pub(super) fn paint_units(
     grid: &UnitGrid,
     area: Rect,
 ) {
-    let edges = UnitStates::of(x, unit_rps).edges(grid.per_square);
+    let edges = UnitStates::of(model, x, unit_rps).edges(grid.per_square);
     let mesh = units_mesh(theme, model, edges, grid, area);
     painter
         .with_clip_rect(area.expand(1.0))
@@ -260,7 +273,7 @@ pub(super) fn grid_tooltip(
     unit_rps: f64,
     grid: &UnitGrid,
 ) -> String {
-    let states = UnitStates::of(x, unit_rps);
+    let states = UnitStates::of(model, x, unit_rps);
     let warm = if model == HostingModel::Lambda {
         format!(
             "Pale: {} warm and waiting, not billed.\n",
@@ -379,8 +392,26 @@ mod tests {
             dropped_rps: 9_000.0,
             ..Sample::default()
         };
-        let states = UnitStates::of(&x, 500.0);
+        let states = UnitStates::of(HostingModel::Vm, &x, 500.0);
         assert_eq!(states.busy, 2.0);
         assert_eq!(states.missing, 18.0);
+    }
+
+    /// One request in flight keeps one Lambda environment busy: its lane says "1 busy", and its
+    /// first square is drawn busy too, not warm, even when a square stands for 50.
+    #[test]
+    fn a_lambda_environment_with_a_request_is_drawn_busy() {
+        let x = Sample {
+            demand_rps: 1.0,
+            capacity_rps: 66.0,
+            serving_units: 8.0,
+            served_rps: 1.0,
+            ..Sample::default()
+        };
+        let unit_rps = 1000.0 / 120.0;
+        let states = UnitStates::of(HostingModel::Lambda, &x, unit_rps);
+        assert_eq!(states.busy, busy_environments(&x, unit_rps));
+        assert_eq!(states.busy, 1.0);
+        assert_eq!(states.edges(50.0)[0], 1);
     }
 }
