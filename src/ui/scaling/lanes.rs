@@ -325,23 +325,29 @@ impl LaneCanvas<'_> {
         } else {
             self.theme.strong_text
         };
-        let candidates: [Candidate<'_>; 2] = [
-            &|| {
-                format!(
-                    "{} / {} rps",
-                    group(x.capacity_rps.min(1e12)),
-                    group(x.demand_rps)
-                )
-            },
-            &|| {
-                format!(
-                    "{} / {} rps",
-                    short_number(x.capacity_rps),
-                    short_number(x.demand_rps)
-                )
-            },
-        ];
-        let rect = self.text(y, &candidates, &fonts.big, color);
+        // One format in every lane ("11,458 / 10,000 rps"): a narrow lane takes a smaller size
+        // before it falls back to rounded numbers ("11 k / 10 k rps").
+        let full = format!(
+            "{} / {} rps",
+            group(x.capacity_rps.min(1e12)),
+            group(x.demand_rps)
+        );
+        let width = self.width_of(&full, &fonts.big, color);
+        let font = if width <= self.inner.width() {
+            fonts.big.clone()
+        } else {
+            // The largest size that fits, down to the medium one.
+            let size = fonts.big.size * self.inner.width() / width;
+            FontId::new(size.max(fonts.medium.size), fonts.big.family.clone())
+        };
+        let candidates: [Candidate<'_>; 2] = [&|| full.clone(), &|| {
+            format!(
+                "{} / {} rps",
+                short_number(x.capacity_rps),
+                short_number(x.demand_rps)
+            )
+        }];
+        let rect = self.text(y, &candidates, &font, color);
         self.tip(rect, "numbers", || {
             let warm = if self.model == HostingModel::Lambda {
                 " For serverless, capacity counts the warm environments AWS keeps after a burst \
