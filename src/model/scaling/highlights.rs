@@ -44,7 +44,13 @@ impl ScalingRun {
         let short_at = |i: usize| {
             HostingModel::ALL
                 .into_iter()
-                .filter(|&m| self.models.get(m).samples.get(i).is_some_and(is_short))
+                .filter(|&m| {
+                    self.models
+                        .get(m)
+                        .samples
+                        .get(i)
+                        .is_some_and(Sample::is_short)
+                })
                 .count()
         };
         let times = &self.models.lambda.samples;
@@ -83,12 +89,12 @@ impl ScalingRun {
             return Shortfall::Never;
         };
         let samples = &run.samples;
-        let Some(begin) = samples.iter().position(is_short) else {
+        let Some(begin) = samples.iter().position(Sample::is_short) else {
             // Decimated samples average a very short shortfall away; it did end.
             return Shortfall::CaughtUp { after_s };
         };
         let rest = samples.get(begin..).unwrap_or_default();
-        let Some(end) = rest.iter().position(|x| !is_short(x)) else {
+        let Some(end) = rest.iter().position(|x| !x.is_short()) else {
             return Shortfall::ToTheEnd { after_s };
         };
         let worst_rps = rest
@@ -139,15 +145,6 @@ pub enum Shortfall {
         /// Seconds from the first shortfall to the end of the timeline.
         after_s: f64,
     },
-}
-
-/// Work waiting (a queue's, a stream's) below this counts as none: half a request.
-const NO_BACKLOG: f64 = 0.5;
-
-/// Whether a sample fell short of its demand: it dropped requests (beyond rounding noise) or
-/// left work waiting.
-pub(super) fn is_short(x: &Sample) -> bool {
-    x.dropped_rps > 1e-9 * x.demand_rps.max(1.0) || x.backlog >= NO_BACKLOG
 }
 
 #[cfg(test)]
@@ -226,7 +223,7 @@ mod tests {
             HostingModel::Vm,
             HostingModel::Containers,
         ] {
-            assert!(is_short(run.sample_at(model, t).unwrap()), "{model:?}");
+            assert!(run.sample_at(model, t).unwrap().is_short(), "{model:?}");
         }
         let flat = ScalingRun::simulate(&Scenario {
             traffic: vec![(5.0, 50.0), (600.0, 50.0)],

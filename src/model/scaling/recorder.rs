@@ -2,7 +2,6 @@
 //! sample spans) and the summary over every step: peak capacity, catch-up time, idle share and
 //! totals.
 
-use super::highlights::is_short;
 use super::samples::{ModelRun, ModelSummary, Sample};
 use crate::model::scenario::HostingModel;
 
@@ -63,7 +62,7 @@ impl Recorder {
         self.idle += sample.idle_rps * dt_s;
         self.paid += (sample.served_rps + sample.idle_rps) * dt_s;
         self.backlog_peak = self.backlog_peak.max(sample.backlog);
-        let short = is_short(sample);
+        let short = sample.is_short();
         if short && self.first_short_s.is_none() {
             self.first_short_s = Some(t0_s);
         } else if !short && self.first_short_s.is_some() && self.caught_up_s.is_none() {

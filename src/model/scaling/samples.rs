@@ -52,6 +52,17 @@ pub struct Sample {
     pub trigger_ceiling: Option<f64>,
 }
 
+/// Work waiting (a queue's, a stream's) below this counts as none: half a request.
+const NO_BACKLOG: f64 = 0.5;
+
+impl Sample {
+    /// Whether the model fell short of its demand here: it dropped requests (beyond rounding
+    /// noise) or left work waiting.
+    pub(super) fn is_short(&self) -> bool {
+        self.dropped_rps > 1e-9 * self.demand_rps.max(1.0) || self.backlog >= NO_BACKLOG
+    }
+}
+
 /// One model's results over the whole timeline (every step counted). Its request counts are whole
 /// requests, rounded once so that they add up and every view shows the same ones.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use egui::{RichText, Ui, vec2};
 
-use super::format::{fmt_ms, fmt_percent, fmt_s, fmt_times};
+use super::format::{figure_line, fmt_ms, fmt_percent, fmt_s, fmt_times};
 use super::histogram::histogram_ui;
 use super::lane::Lane;
 use super::trigger::trigger_ui;
@@ -286,16 +286,6 @@ fn percentiles(l: &LatencySummary) -> [(&'static str, f64, &'static str); 3] {
              do not move it: compare the cold requests' average",
         ),
     ]
-}
-
-/// "12.9  cold starts per hour": a strong number and a weak caption.
-pub(super) fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
-    ui.horizontal(|ui| {
-        ui.label(RichText::new(value).font(theme.font(20.0)).strong())
-            .on_hover_text(what);
-        ui.label(RichText::new(caption).color(theme.weak_text))
-            .on_hover_text(what);
-    });
 }
 
 /// How the comparison table reads one figure of a lane.

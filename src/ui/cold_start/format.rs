@@ -1,7 +1,10 @@
 //! How the cold-start view writes numbers: durations, moments, clock ticks, rates, ratios and
 //! shares, each with its unit.
 
+use egui::{RichText, Ui};
+
 use crate::model::format::{clock, group};
+use crate::ui::theme::Theme;
 
 /// A duration in ms: "8,887 ms", "2.5 ms".
 pub(super) fn fmt_ms(ms: f64) -> String {
@@ -95,6 +98,16 @@ pub(super) fn fmt_percent(share: f64) -> String {
         let decimals = (1.0 - percent.log10().floor()).clamp(0.0, 4.0) as usize;
         format!("{}%", group(percent, decimals))
     }
+}
+
+/// "12.9  cold starts per hour": a strong number and a weak caption.
+pub(super) fn figure_line(ui: &mut Ui, value: &str, caption: &str, what: &str, theme: &Theme) {
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(value).font(theme.font(20.0)).strong())
+            .on_hover_text(what);
+        ui.label(RichText::new(caption).color(theme.weak_text))
+            .on_hover_text(what);
+    });
 }
 
 #[cfg(test)]

@@ -4,8 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use super::figures::figure_line;
-use super::format::{fmt_duration, fmt_percent};
+use super::format::{figure_line, fmt_duration, fmt_percent};
 use super::lane::Lane;
 use crate::model::cold_start::{Method, concurrency_limit};
 use crate::model::format::group;
