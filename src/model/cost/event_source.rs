@@ -564,17 +564,7 @@ mod tests {
         // 400 M batches × 3 = 1.2 B requests × $0.40/M = $480.00, plus $0.26 of empty receives.
         assert_eq!(b.lambda.event_source, 48_026);
         let l = &b.lambda;
-        assert_eq!(
-            l.requests
-                + l.compute
-                + l.init
-                + l.provisioned
-                + l.ephemeral_storage
-                + l.savings_plan
-                + l.front_door
-                + l.event_source,
-            l.total
-        );
+        assert_eq!(l.parts_cents(), l.total);
         // Under HTTP the same door is billed and there is no event source.
         s.workload.trigger = Trigger::Http;
         let b = bills(&s);

@@ -72,17 +72,7 @@ mod tests {
         s.workload.ephemeral_storage_mb = 2048;
         let bills = bills(&s);
         let l = &bills.lambda;
-        assert_eq!(
-            l.requests
-                + l.compute
-                + l.init
-                + l.provisioned
-                + l.ephemeral_storage
-                + l.savings_plan
-                + l.front_door
-                + l.event_source,
-            l.total
-        );
+        assert_eq!(l.parts_cents(), l.total);
         assert_eq!(bills.get(HostingModel::Lambda).total_cents, l.total);
         assert_eq!(bills.lambda_bill.lines.len(), 8);
         let keys: Vec<&str> = l.report_usd().iter().map(|(k, _)| *k).collect();
@@ -113,17 +103,7 @@ mod tests {
         let l = &bills.lambda;
         // 3 M batches × 3 requests = 9 M × $0.40/M = $3.60, and $0.26 of empty receives.
         assert_eq!((l.front_door, l.event_source), (0, 360 + 26));
-        assert_eq!(
-            l.requests
-                + l.compute
-                + l.init
-                + l.provisioned
-                + l.ephemeral_storage
-                + l.savings_plan
-                + l.front_door
-                + l.event_source,
-            l.total
-        );
+        assert_eq!(l.parts_cents(), l.total);
         assert_eq!(bills.lambda_bill.lines.len(), 8);
     }
 }

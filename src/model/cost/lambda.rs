@@ -575,6 +575,19 @@ impl LambdaBill {
     }
 
     /// The total in dollars.
+    /// The sum of the bill's named parts, which tests check against the total.
+    #[cfg(test)]
+    pub(super) fn parts_cents(&self) -> i64 {
+        self.requests
+            + self.compute
+            + self.init
+            + self.provisioned
+            + self.ephemeral_storage
+            + self.savings_plan
+            + self.front_door
+            + self.event_source
+    }
+
     pub fn total_usd(&self) -> f64 {
         usd(self.total)
     }

@@ -72,40 +72,17 @@ pub(super) fn chart_ui(
         focus,
         height,
     } = *input;
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
-    response.widget_info(|| {
-        WidgetInfo::labeled(
-            Role::Image,
-            true,
-            "Demand and capacity over time; click or drag to move the playhead",
-        )
-    });
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, CornerRadius::same(8), theme.card);
-
-    let small = theme.font(14.0);
-    let axis_w = painter
-        .layout_no_wrap("100,000".to_owned(), small.clone(), theme.weak_text)
-        .size()
-        .x
-        + 14.0;
-    let plot = Rect::from_min_max(
-        pos2(rect.left() + axis_w, rect.top() + 12.0),
-        pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
+    let frame = chart_frame(
+        ui,
+        height,
+        "Demand and capacity over time; click or drag to move the playhead",
+        theme,
     );
-    let max_rps = cache.stats.max_rps;
+    let (painter, plot, small) = (&frame.painter, frame.plot, &frame.small);
     // About four steps up to the highest rate, fewer on a short chart.
-    let y_step = nice_step(max_rps * 1.02 / y_steps(plot.height(), &small, 4.0));
-    let map = ChartMap {
-        plot,
-        t0_s: run.start_s,
-        t1_s: run.end_s.max(run.start_s + 1.0),
-        max_rps: (max_rps * 1.02 / y_step).ceil() * y_step,
-        y_step,
-    };
+    let map = timeline_map(run, plot, small, cache.stats.max_rps, 4.0);
 
-    paint_axes(&painter, theme, &map, &small);
+    paint_axes(painter, theme, &map, small);
     let key = ChartKey {
         version: cache.version,
         plot,
@@ -138,24 +115,95 @@ pub(super) fn chart_ui(
     );
     painter.add(head);
 
-    let mut scrubbed = None;
-    if let Some(pointer) = response.interact_pointer_pos()
-        && (response.is_pointer_button_down_on() || response.clicked() || response.dragged())
-    {
-        scrubbed = Some(map.secs_from_x(pointer.x));
-    }
-    if let Some(hover) = response.hover_pos()
-        && plot.x_range().contains(hover.x)
-        && !response.dragged()
-    {
-        let hover_t = map.secs_from_x(hover.x);
-        painter.line_segment(
-            [pos2(hover.x, plot.top()), pos2(hover.x, plot.bottom())],
-            Stroke::new(1.0, theme.weak_text),
-        );
-        response.on_hover_ui_at_pointer(|ui| chart_tooltip(ui, run, theme, hover_t));
+    let (scrubbed, hover_t) = pointer_times(&frame, &map, theme);
+    if let Some(hover_t) = hover_t {
+        frame
+            .response
+            .on_hover_ui_at_pointer(|ui| chart_tooltip(ui, run, theme, hover_t));
     }
     scrubbed
+}
+
+/// A chart of the timeline as the view draws it: a card that a click or drag on moves the
+/// playhead, and the plot inside it with room for the labels of both axes.
+pub(super) struct ChartFrame {
+    pub(super) response: egui::Response,
+    pub(super) painter: egui::Painter,
+    pub(super) plot: Rect,
+    /// The axes' labels' font.
+    pub(super) small: FontId,
+}
+
+/// Allocates a chart `height` points high across the view, named `name` for screen readers,
+/// and paints its card.
+pub(super) fn chart_frame(ui: &mut egui::Ui, height: f32, name: &str, theme: &Theme) -> ChartFrame {
+    let width = ui.available_width();
+    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
+    response.widget_info(|| WidgetInfo::labeled(Role::Image, true, name));
+    let painter = ui.painter_at(rect);
+    painter.rect_filled(rect, CornerRadius::same(8), theme.card);
+    let small = theme.font(14.0);
+    let axis_w = painter
+        .layout_no_wrap("100,000".to_owned(), small.clone(), theme.weak_text)
+        .size()
+        .x
+        + 14.0;
+    let plot = Rect::from_min_max(
+        pos2(rect.left() + axis_w, rect.top() + 12.0),
+        pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
+    );
+    ChartFrame {
+        response,
+        painter,
+        plot,
+        small,
+    }
+}
+
+/// The run's whole timeline across `plot`, and 0 up to a round value above `max` in about
+/// `most_steps` round steps (fewer on a short plot).
+pub(super) fn timeline_map(
+    run: &ScalingRun,
+    plot: Rect,
+    small: &FontId,
+    max: f64,
+    most_steps: f64,
+) -> ChartMap {
+    let y_step = nice_step(max * 1.02 / y_steps(plot.height(), small, most_steps));
+    ChartMap {
+        plot,
+        t0_s: run.start_s,
+        t1_s: run.end_s.max(run.start_s + 1.0),
+        max_rps: (max * 1.02 / y_step).ceil() * y_step,
+        y_step,
+    }
+}
+
+/// Where a click or drag on the chart moves the playhead, and the time under the pointer (its
+/// line drawn) for a tooltip.
+pub(super) fn pointer_times(
+    frame: &ChartFrame,
+    map: &ChartMap,
+    theme: &Theme,
+) -> (Option<f64>, Option<f64>) {
+    let (response, plot) = (&frame.response, frame.plot);
+    let scrubbed = response
+        .interact_pointer_pos()
+        .filter(|_| {
+            response.is_pointer_button_down_on() || response.clicked() || response.dragged()
+        })
+        .map(|pointer| map.secs_from_x(pointer.x));
+    let hover_t = response
+        .hover_pos()
+        .filter(|hover| plot.x_range().contains(hover.x) && !response.dragged())
+        .map(|hover| {
+            frame.painter.line_segment(
+                [pos2(hover.x, plot.top()), pos2(hover.x, plot.bottom())],
+                Stroke::new(1.0, theme.weak_text),
+            );
+            map.secs_from_x(hover.x)
+        });
+    (scrubbed, hover_t)
 }
 
 /// How many grid steps a plot `height` points high has room for, at most `most`: its labels

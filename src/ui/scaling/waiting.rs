@@ -2,16 +2,16 @@
 //! over the whole timeline on the same time axis as the chart above it, the playhead, and the
 //! oldest item's age under the pointer.
 
-use egui::{CornerRadius, RichText, Role, Sense, Shape, Stroke, WidgetInfo, pos2, vec2};
+use egui::{RichText, Shape, Stroke, pos2};
 
-use crate::model::format::{clock, nice_step};
+use crate::model::format::clock;
 use crate::model::scaling::ScalingRun;
 use crate::model::scenario::{HostingModel, Trigger};
 use crate::ui::theme::Theme;
 
-use super::chart::{ChartMap, paint_axes, polyline, y_steps};
+use super::chart::{chart_frame, paint_axes, pointer_times, polyline, timeline_map};
 use super::figures::{ChartKey, ViewCache};
-use super::format::{duration, group, line_h};
+use super::format::{duration, group};
 
 /// The waiting chart's title: what waits, in the trigger's words.
 pub(super) fn waiting_title(trigger: Trigger) -> String {
@@ -41,37 +41,15 @@ pub(super) fn waiting_ui(
              Its age is the delay the engineer pays for; nothing is dropped (asynchronous events \
              expire after 6 hours).",
         );
-    let width = ui.available_width();
-    let (rect, response) = ui.allocate_exact_size(vec2(width, height), Sense::click_and_drag());
-    response.widget_info(|| {
-        WidgetInfo::labeled(
-            Role::Image,
-            true,
-            "Work waiting over time; click or drag to move the playhead",
-        )
-    });
-    let painter = ui.painter_at(rect);
-    painter.rect_filled(rect, CornerRadius::same(8), theme.card);
-    let small = theme.font(14.0);
-    let axis_w = painter
-        .layout_no_wrap("100,000".to_owned(), small.clone(), theme.weak_text)
-        .size()
-        .x
-        + 14.0;
-    let plot = egui::Rect::from_min_max(
-        pos2(rect.left() + axis_w, rect.top() + 12.0),
-        pos2(rect.right() - 14.0, rect.bottom() - line_h(&small) - 8.0),
+    let frame = chart_frame(
+        ui,
+        height,
+        "Work waiting over time; click or drag to move the playhead",
+        theme,
     );
-    let max = cache.stats.max_backlog.max(1.0);
-    let y_step = nice_step(max * 1.02 / y_steps(plot.height(), &small, 3.0));
-    let map = ChartMap {
-        plot,
-        t0_s: run.start_s,
-        t1_s: run.end_s.max(run.start_s + 1.0),
-        max_rps: (max * 1.02 / y_step).ceil() * y_step,
-        y_step,
-    };
-    paint_axes(&painter, theme, &map, &small);
+    let (painter, plot, small) = (&frame.painter, frame.plot, &frame.small);
+    let map = timeline_map(run, plot, small, cache.stats.max_backlog.max(1.0), 3.0);
+    paint_axes(painter, theme, &map, small);
     let key = ChartKey {
         version: cache.version,
         plot,
@@ -97,22 +75,11 @@ pub(super) fn waiting_ui(
         Stroke::new(theme.line_width.max(2.0), theme.highlight),
     );
 
-    let mut scrubbed = None;
-    if let Some(pointer) = response.interact_pointer_pos()
-        && (response.is_pointer_button_down_on() || response.clicked() || response.dragged())
-    {
-        scrubbed = Some(map.secs_from_x(pointer.x));
-    }
-    if let Some(hover) = response.hover_pos()
-        && plot.x_range().contains(hover.x)
-        && !response.dragged()
-    {
-        let hover_t = map.secs_from_x(hover.x);
-        painter.line_segment(
-            [pos2(hover.x, plot.top()), pos2(hover.x, plot.bottom())],
-            Stroke::new(1.0, theme.weak_text),
-        );
-        response.on_hover_ui_at_pointer(|ui| waiting_tooltip(ui, run, theme, hover_t, trigger));
+    let (scrubbed, hover_t) = pointer_times(&frame, &map, theme);
+    if let Some(hover_t) = hover_t {
+        frame
+            .response
+            .on_hover_ui_at_pointer(|ui| waiting_tooltip(ui, run, theme, hover_t, trigger));
     }
     scrubbed
 }
