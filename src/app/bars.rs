@@ -26,13 +26,16 @@ impl ExplorerApp {
                 let full = format!("{}: {}", self.settings.view.label(), self.scenario.name);
                 let spacing = ui.spacing().item_spacing.x;
                 let room = (ui.available_width() - self.tools_width - 2.0 * spacing).max(160.0);
-                let width_of = |text: &str, size: f32| {
+                let size_of = |text: &str, size: f32| {
                     let font = theme.font(size);
                     ui.painter()
                         .layout_no_wrap(text.to_owned(), font, theme.strong_text)
                         .size()
-                        .x
                 };
+                let width_of = |text: &str, size: f32| size_of(text, size).x;
+                // The row keeps the large title's height whichever size it takes, so the
+                // buttons beside it never move up or down.
+                let row_h = size_of(&full, 26.0).y;
                 let (title, size) = if width_of(&full, 26.0) <= room {
                     (full.clone(), 26.0)
                 } else if width_of(&self.scenario.name, 26.0) <= room {
@@ -40,8 +43,9 @@ impl ExplorerApp {
                 } else {
                     (self.scenario.name.clone(), 20.0)
                 };
-                ui.allocate_ui(egui::vec2(room, ui.spacing().interact_size.y), |ui| {
-                    ui.set_min_width(room);
+                let centred = egui::Layout::left_to_right(egui::Align::Center);
+                ui.allocate_ui_with_layout(egui::vec2(room, row_h), centred, |ui| {
+                    ui.set_min_size(egui::vec2(room, row_h));
                     ui.add(
                         egui::Label::new(egui::RichText::new(&title).font(theme.font(size)).strong())
                             .truncate(),

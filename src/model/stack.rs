@@ -165,7 +165,7 @@ impl StackVariant {
     pub fn triggered_by(self) -> String {
         let how = match self.trigger {
             Trigger::Http => {
-                return "Triggered by HTTP requests (API Gateway or a function URL)".to_owned();
+                return "Triggered by HTTP requests (API Gateway, a load balancer or a function URL)".to_owned();
             }
             Trigger::Queue { .. } | Trigger::Stream { .. } => "event source mapping",
             Trigger::Async => "asynchronous invocation",
@@ -321,7 +321,7 @@ mod tests {
         let mut s = Scenario::default();
         assert_eq!(
             StackVariant::of(&s).triggered_by(),
-            "Triggered by HTTP requests (API Gateway or a function URL)"
+            "Triggered by HTTP requests (API Gateway, a load balancer or a function URL)"
         );
         s.workload.trigger = Trigger::ALL[1];
         assert_eq!(

@@ -32,6 +32,15 @@ fn plot_frame<'a>(
     (y_axis_width, x_axis_height): (f32, f32),
 ) -> Plot<'a> {
     let tick_font = theme.font(15.0);
+    // The y title runs along the plot; on a short plot (a 1280×720 window with the tour open)
+    // the long one would run past its top into the legend.
+    let long_title = "Monthly cost (USD, log scale)";
+    let title_w = long_title.chars().count() as f32 * theme.font(14.0).size * 0.55;
+    let y_title = if title_w <= size.y - x_axis_height {
+        long_title
+    } else {
+        "USD a month (log)"
+    };
     Plot::new("cost_chart")
         .width(size.x)
         .height(size.y)
@@ -74,7 +83,7 @@ fn plot_frame<'a>(
         ])
         .custom_y_axes(vec![
             egui_plot::AxisHints::new_y()
-                .label(RichText::new("Monthly cost (USD, log scale)").font(theme.font(14.0)))
+                .label(RichText::new(y_title).font(theme.font(14.0)))
                 .tick_label_font(tick_font)
                 .min_thickness(y_axis_width)
                 .tick_label_color(theme.weak_text)
