@@ -68,7 +68,8 @@ fn every_view_and_the_report_count_the_same_facts() {
     harness.run();
     for (built_in, scenario) in serverless_explorer::presets::all_built_ins() {
         let id = built_in.id;
-        let json = serverless_explorer::report::to_json(&scenario, &Derived::compute(&scenario));
+        let derived = Derived::compute(&scenario);
+        let json = serverless_explorer::report::to_json(&scenario, &derived);
         let noun = scenario.workload.trigger.work_noun();
 
         // Scaling view against report: each model's served (and, under HTTP, dropped) work.
@@ -110,6 +111,13 @@ fn every_view_and_the_report_count_the_same_facts() {
             .as_f64()
             .unwrap();
         assert_eq!(requests, offered, "{id}: cold-start view and scaling view");
+        // Where the timeline is the whole scenario, the view names the scaling view's most
+        // environments at once beside its own count, so the two never stand unexplained.
+        if report["method"] == "exact" && !derived.cold_start.timeline.truncated {
+            let line = label_with(&harness, "Environments: ");
+            let most = json["scaling"]["lambda"]["peak_capacity"].as_f64().unwrap();
+            assert_eq!(count_after(&line, "has at most "), most, "{id}: {line}");
+        }
 
         // Cost view against report: each model's monthly total, to the cent.
         show(&mut harness, &scenario, ViewId::Cost);

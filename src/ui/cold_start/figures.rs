@@ -6,38 +6,49 @@ use std::fmt::Write as _;
 
 use egui::{RichText, Ui, vec2};
 
-use super::format::{figure_line, fmt_ms, fmt_percent, fmt_s, fmt_times};
+use super::format::{figure_line, fmt_duration, fmt_ms, fmt_percent, fmt_s, fmt_times};
 use super::histogram::histogram_ui;
 use super::lane::Lane;
 use super::trigger::trigger_ui;
 use crate::model::cold_start::{LatencySummary, Method, WindowStart, assumptions};
 use crate::model::format::group;
-use crate::model::scenario::Scenario;
+use crate::model::scaling::ModelSummary;
+use crate::model::scenario::{Scenario, Trigger};
 use crate::ui::slide::LeftOut;
 use crate::ui::theme::Theme;
 
-/// How many environments the timeline created against the most the scaling view has at once,
-/// when the timeline is the whole scenario (not an aggregate run's window).
-fn environments_text(lane: &Lane<'_>, scaling_peak: f64) -> Option<String> {
+/// How many environments the timeline created against the most the scaling view has at once
+/// (and, for work that waits, the two longest waits), when the timeline is the whole scenario
+/// (not an aggregate run's window).
+fn environments_text(lane: &Lane<'_>, scaling: &ModelSummary, trigger: Trigger) -> Option<String> {
     let run = lane.run;
     if run.method != Method::Exact || run.timeline.truncated {
         return None;
     }
     let created = run.timeline.environments_created as f64;
-    Some(format!(
+    let mut text = format!(
         "Environments: {} created in this timeline, where requests arrive at random; the scaling \
          view follows the average rate and has at most {} at once.",
         group(created, 0),
-        group(scaling_peak, 0)
-    ))
+        group(scaling.peak_capacity, 0)
+    );
+    if trigger.keeps_work() && (run.latency.waited >= 0.5 || scaling.max_wait_s >= 0.5) {
+        let _ = write!(
+            text,
+            " The longest wait is {} here and {} there, in its half-second steps.",
+            fmt_duration(run.latency.wait.max_s),
+            fmt_duration(scaling.max_wait_s)
+        );
+    }
+    Some(text)
 }
 
 /// The figures beside the timeline: big numbers (or a table when comparing), latency
 /// histograms, how they were computed, and every assumption; a slide may leave out the last three.
-/// `scaling_peak` is the most Lambda environments the scaling view's run has at once.
+/// `scaling` is Lambda's summary in the scaling view's run.
 pub(super) fn side_panel_ui(
     ui: &mut Ui,
-    (lanes, scaling_peak): (&[Lane<'_>], f64),
+    (lanes, scaling): (&[Lane<'_>], &ModelSummary),
     scenario: &Scenario,
     theme: &Theme,
     left_out: LeftOut,
@@ -50,13 +61,14 @@ pub(super) fn side_panel_ui(
     ui.add_space(6.0);
     trigger_ui(ui, scenario, lanes, theme);
     if let [lane] = lanes
-        && let Some(text) = environments_text(lane, scaling_peak)
+        && let Some(text) = environments_text(lane, scaling, scenario.workload.trigger)
     {
         ui.label(text).on_hover_text(
             "Both views count the same requests. The scaling view moves request rates in steps \
              of half a second, so it needs the environments the average rate keeps busy; here \
              each request arrives at its own random moment, and when several bunch up each one \
-             that finds every environment busy starts a new one.",
+             that finds every environment busy starts a new one. Waits differ for the same \
+             reason, and the scaling view counts them in whole half-second steps.",
         );
     }
     let keeps = |section| left_out.keeps(&super::SLIDE_SECTIONS, section);

@@ -114,12 +114,8 @@ impl ColdStartView {
                 !show_controls,
                 ("cold_start_figures", &mut self.to_top),
                 |ui| {
-                    let scaling_peak = derived
-                        .scaling
-                        .model(HostingModel::Lambda)
-                        .summary
-                        .peak_capacity;
-                    side_panel_ui(ui, (&lanes, scaling_peak), scenario, theme, self.left_out);
+                    let scaling = &derived.scaling.model(HostingModel::Lambda).summary;
+                    side_panel_ui(ui, (&lanes, scaling), scenario, theme, self.left_out);
                 },
             );
         });
