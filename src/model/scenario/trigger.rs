@@ -116,6 +116,15 @@ impl Trigger {
         }
     }
 
+    /// One unit of traffic under this trigger: "request", "batch" or "event".
+    pub fn work_noun_one(self) -> &'static str {
+        match self {
+            Self::Http => "request",
+            Self::Queue { .. } | Self::Stream { .. } => "batch",
+            Self::Async => "event",
+        }
+    }
+
     /// What a unit of traffic counts under this trigger, plural ("requests", "batches", …).
     pub fn work_noun(self) -> &'static str {
         match self {

@@ -124,10 +124,9 @@ pub(super) struct SummaryRow {
     pub(super) cells: [String; 5],
     /// Whether any request was dropped (the dropped figure is then in red).
     pub(super) dropped_any: bool,
-    /// What traffic counts: "requests", "batches" or "events".
-    pub(super) noun: &'static str,
-    /// Whether work waits (the second cell is then the longest wait).
-    pub(super) keeps_work: bool,
+    /// What invokes the function: what traffic counts, and whether work waits (the second cell
+    /// is then the longest wait).
+    pub(super) trigger: Trigger,
 }
 
 impl SummaryRow {
@@ -165,16 +164,15 @@ impl SummaryRow {
                 money(summary.cost_usd),
             ],
             dropped_any: summary.dropped_requests >= 0.5,
-            noun: trigger.work_noun(),
-            keeps_work: trigger.keeps_work(),
+            trigger,
         }
     }
 
     /// The row as a screen reader says it.
     pub(super) fn spoken(&self, model: HostingModel) -> String {
         let [served, second, peak, catch_up, cost] = &self.cells;
-        let noun = self.noun;
-        let second = if self.keeps_work {
+        let noun = self.trigger.work_noun();
+        let second = if self.trigger.keeps_work() {
             format!("longest wait {second}")
         } else {
             format!("dropped {second} {noun}")
@@ -318,19 +316,10 @@ pub(super) fn story(model: HostingModel, scenario: &Scenario, run: &ScalingRun) 
     }
 }
 
-/// One unit of work under a trigger: "request", "batch" or "event".
-pub(super) fn work_noun_one(trigger: Trigger) -> &'static str {
-    match trigger {
-        Trigger::Http => "request",
-        Trigger::Queue { .. } | Trigger::Stream { .. } => "batch",
-        Trigger::Async => "event",
-    }
-}
-
 /// What became of the work a model could not serve at once, under a trigger that keeps it:
 /// "served every batch, the most delayed one 1 min 40 s late".
 pub(super) fn waited_text(summary: &scaling::ModelSummary, trigger: Trigger) -> String {
-    let one = work_noun_one(trigger);
+    let one = trigger.work_noun_one();
     let many = trigger.work_noun();
     if summary.backlog_peak < 0.5 {
         return format!("served every {one} as it arrived");

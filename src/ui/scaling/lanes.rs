@@ -220,7 +220,7 @@ fn paint_lane(
         fonts: LaneFonts::new(theme, lane.width()),
         inner: Rect::from_min_max(pos2(inner.left(), inner.top() + LANE_TOP_H), inner.max),
         model: input.model,
-        noun: input.stats.trigger.work_noun(),
+        trigger: input.stats.trigger,
         tips: hovered || accessible,
     };
     let mut y = canvas.inner.top();
@@ -249,8 +249,8 @@ struct LaneCanvas<'a> {
     fonts: LaneFonts,
     inner: Rect,
     model: HostingModel,
-    /// What traffic counts: "requests", "batches" or "events".
-    noun: &'static str,
+    /// What invokes the function: what traffic counts, and whether work waits.
+    trigger: Trigger,
     /// Whether the lane's parts get their tooltips: while the pointer is over the lane, or a
     /// screen reader reads them. Elsewhere no tooltip can show.
     tips: bool,
@@ -359,13 +359,13 @@ impl LaneCanvas<'_> {
                 "Capacity: the {noun} per second {} could serve now. Demand: the {noun} per \
                  second arriving now. Red while demand is above capacity.{warm}",
                 self.model.label(),
-                noun = self.noun
+                noun = self.trigger.work_noun()
             )
         });
         let y = y + line_h(&fonts.big);
         // Lambda's capacity after a burst is warm environments, ready and not billed: said so.
         // (The list has one length for both arms; the repeats are never reached first.)
-        let noun = self.noun;
+        let noun = self.trigger.work_noun();
         let caption: [Candidate<'_>; 4] = if self.model == HostingModel::Lambda {
             [
                 &|| format!("capacity (its idle part not billed) / demand, {noun} per second"),
@@ -392,15 +392,15 @@ impl LaneCanvas<'_> {
             Rect::from_min_size(pos2(self.inner.left(), y), vec2(self.inner.width(), band_h));
         paint_flow(&self.painter, self.theme, self.model, x, dots, band);
         self.tip(band, "flow", || {
-            let unserved = if self.noun == "requests" {
-                "the ones it cannot serve fall away in red, dropped and not queued"
-            } else {
+            let unserved = if self.trigger.keeps_work() {
                 "the ones it cannot serve wait in the queue or stream, counted under the squares"
+            } else {
+                "the ones it cannot serve fall away in red, dropped and not queued"
             };
             format!(
                 "{} arriving, left to right, at a rate proportional to demand (each dot ≈ {} at \
                  this speed). At the gate they meet {}'s capacity: {unserved}.",
-                capitalised(self.noun),
+                capitalised(self.trigger.work_noun()),
                 group(dots.requests_per_dot),
                 self.model.label()
             )
@@ -497,10 +497,10 @@ impl LaneCanvas<'_> {
     }
 
     /// The work waiting now and its oldest item's age (and events expired, if any).
-    fn waiting_line(&self, x: &Sample, trigger: Trigger, y: f32) {
+    fn waiting_line(&self, x: &Sample, y: f32) {
         let (fonts, theme) = (&self.fonts, self.theme);
         let (waiting, oldest) = (x.backlog, duration(x.oldest_wait_s));
-        let noun = trigger.work_noun();
+        let noun = self.trigger.work_noun();
         let some: [Candidate<'_>; 3] = [
             &|| format!("waiting: {} {noun}, oldest {oldest}", group(waiting)),
             &|| format!("waiting: {}, oldest {oldest}", group(waiting)),
@@ -533,8 +533,8 @@ impl LaneCanvas<'_> {
         let fonts = &self.fonts;
         let theme = self.theme;
         let mut y = y + line_h(&fonts.small);
-        if input.stats.trigger.keeps_work() {
-            self.waiting_line(x, input.stats.trigger, y);
+        if self.trigger.keeps_work() {
+            self.waiting_line(x, y);
         } else {
             self.dropped_line(x, y);
         }

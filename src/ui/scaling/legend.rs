@@ -9,7 +9,7 @@ use crate::model::scenario::{HostingModel, Trigger};
 use crate::ui::theme::Theme;
 
 use super::dots::DotClock;
-use super::figures::{RunStats, work_noun_one};
+use super::figures::RunStats;
 use super::format::{capitalised, group};
 
 /// What a legend swatch shows.
@@ -173,7 +173,7 @@ pub(super) fn lane_legend_ui(ui: &mut egui::Ui, theme: &Theme, clock: &DotClock,
             ui,
             theme,
             Swatch::Dot(theme.demand),
-            work_noun_one(trigger),
+            trigger.work_noun_one(),
             &format!(
                 "{} arriving at a rate proportional to demand; each dot ≈ {} at this speed",
                 capitalised(trigger.work_noun()),
